@@ -24,12 +24,21 @@ export class ApiError extends Error {
   readonly extra: JsonObject | undefined;
   /** Overrides the endpoint's envelope `@type` (`null` = no `@type` at all). */
   readonly envelopeType: string | null | undefined;
+  /** Overrides the HTTP status derived from `status` (the 401 body says `api:failure`). */
+  readonly httpStatusOverride: number | undefined;
+  /** Whether the envelope gets `api:request_id` (and `api:trace_id`); default true. */
+  readonly withRequestId: boolean;
 
   constructor(
     status: ApiStatus,
     message: string,
     error?: JsonObject,
-    options: { extra?: JsonObject; envelopeType?: string | null } = {},
+    options: {
+      extra?: JsonObject;
+      envelopeType?: string | null;
+      httpStatus?: number;
+      withRequestId?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,10 +46,12 @@ export class ApiError extends Error {
     this.error = error;
     this.extra = options.extra;
     this.envelopeType = options.envelopeType;
+    this.httpStatusOverride = options.httpStatus;
+    this.withRequestId = options.withRequestId ?? true;
   }
 
   get httpStatus(): number {
-    return API_STATUS[this.status];
+    return this.httpStatusOverride ?? API_STATUS[this.status];
   }
 }
 

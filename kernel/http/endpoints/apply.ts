@@ -1,0 +1,62 @@
+import { applyDocumentPatch, diffDocuments } from '../../diff/index.js';
+import { ApiError, missingParameter } from '../../errors.js';
+import type { WriteOp } from '../../schema/index.js';
+import type { Json, JsonObject } from '../../types.js';
+import { jsonObjectBody } from '../context.js';
+import { ok } from '../respond.js';
+import { parsePath, resolveRef } from '../resolve.js';
+import type { Endpoint } from '../route.js';
+import { diffView } from './diff.js';
+import { commitWrite } from './documentWrite.js';
+import { resolveVersion } from './versions.js';
+
+/** `POST /api/apply/{branch}` (§8.4): the changes between two versions, applied as one commit. */
+export const applyEndpoint: Endpoint = {
+  name: 'apply',
+  methods: {
+    POST: {
+      errorType: 'api:ApplyErrorResponse',
+      handle: async (ctx) => {
+        const body = (await jsonObjectBody(ctx, { required: true })) ?? {};
+        if (!('before_commit' in body)) throw missingParameter('before_commit');
+        if (!('after_commit' in body)) throw missingParameter('after_commit');
+        const info = body['commit_info'];
+        if (info === null || typeof info !== 'object' || Array.isArray(info)) throw missingParameter('commit_info');
+        const author = info['author'];
+        const message = info['message'];
+        if (typeof author !== 'string' || author === '') throw missingParameter('author');
+        if (typeof message !== 'string' || message === '') throw missingParameter('message');
+        const ref = resolveRef(ctx, parsePath(ctx.path), 'write');
+        const store = ctx.deps.store;
+        const before = resolveVersion(store, ref.db, body['before_commit']);
+        const after = resolveVersion(store, ref.db, body['after_commit']);
+        const keep = body['keep'];
+        const options = keep !== null && typeof keep === 'object' && !Array.isArray(keep) ? { keep } : {};
+        const matchFinalState = body['match_final_state'] !== false;
+        const witnesses: Json[] = [];
+        const upserts: JsonObject[] = [];
+        const deletes: string[] = [];
+        for (const id of after.changedIds(before, 'instance')) {
+          const change = diffDocuments(diffView(before, id), diffView(after, id), options);
+          if (change === undefined) continue;
+          const result = applyDocumentPatch(diffView(ref.snapshot, id), change as JsonObject, { matchFinalState });
+          if (!result.ok) witnesses.push(result.conflict);
+          else if (result.value === undefined) deletes.push(id);
+          else upserts.push(result.value);
+        }
+        if (witnesses.length > 0) {
+          throw new ApiError('api:conflict', '', undefined, {
+            envelopeType: 'api:ApplyError',
+            withRequestId: false,
+            extra: { 'api:witnesses': witnesses },
+          });
+        }
+        const ops: WriteOp[] = [];
+        if (deletes.length > 0) ops.push({ kind: 'delete', graph: 'instance', ids: deletes });
+        if (upserts.length > 0) ops.push({ kind: 'replace', graph: 'instance', docs: upserts, create: true });
+        if (ops.length > 0) commitWrite(ctx, ref, ops, { author, message });
+        return ok({ '@type': 'api:ApplyResponse', 'api:status': 'api:success' });
+      },
+    },
+  },
+};
