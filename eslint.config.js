@@ -1,6 +1,7 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
  * Unit boundaries (see DESIGN.md): a unit may import another unit only through its `index.ts`,
@@ -30,7 +31,7 @@ export default tseslint.config(
         },
       ],
     },
-    settings: { 'import-x/resolver': { typescript: false, node: true } },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
   },
   // Deep imports across units are forbidden: import '<unit>/index.js' only.
   ...UNITS.map((unit) => ({
@@ -42,12 +43,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: UNITS.filter((u) => u !== unit).flatMap((u) => [
-                `../${u}/*/**`,
-                `../../${u}/*/**`,
-                `../../../${u}/*/**`,
-                `!../${u}/index.js`,
-              ]),
+              group: UNITS.filter((u) => u !== unit).flatMap((u) =>
+                ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${u}/**`, `!${up}${u}/index.js`]),
+              ),
               message: 'Import another unit only through its index.ts.',
             },
             {
