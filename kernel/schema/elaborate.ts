@@ -96,7 +96,7 @@ export function elaborateObject(
   for (const prop of cls.properties.values()) {
     const raw = given.get(prop.name);
     const isMissing = raw === undefined || raw === null;
-    if (!env.schemaless) checkCardinality(env.ctx, prop, raw, document);
+    if (!env.schemaless && !cls.choices.has(prop.name)) checkCardinality(env.ctx, prop, raw, document);
     if (isMissing) {
       if (prop.family === 'List' || prop.family === 'Array') values[prop.name] = [];
       continue;

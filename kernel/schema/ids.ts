@@ -57,7 +57,11 @@ function fieldString(input: KeyInput, field: string): string {
   const v = input.values[field];
   if (v === undefined || v === null) return 'none';
   const one = (x: Json): string => (input.isLink(field) && typeof x === 'string' ? expandId(input.ctx, x) : valueString(x));
-  if (Array.isArray(v)) return v.map((x) => encodeSegment(one(x))).join('++');
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => encodeSegment(one(x)));
+    if (input.cls.properties.get(field)?.family === 'Set') parts.sort();
+    return parts.join('++');
+  }
   return encodeSegment(one(v));
 }
 

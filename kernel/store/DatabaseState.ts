@@ -1,7 +1,7 @@
 import type { CommitRecord, DatabaseRecord, JsonObject } from '../types.js';
 import type { DeltaEntry } from './GraphTrees.js';
 import { SnapshotBuilder } from './SnapshotBuilder.js';
-import { SnapshotCache } from './SnapshotCache.js';
+import { SnapshotCache, type Retention } from './SnapshotCache.js';
 import type { SnapshotView } from './SnapshotView.js';
 
 /** In-memory metadata of one commit; its delta stays on disk (rows `first..last`). */
@@ -17,9 +17,11 @@ export interface CommitMeta {
 
 /** Options of snapshot retention. */
 export interface RetentionOptions {
-  /** Every commit at a depth multiple of this stays materialised. */
+  /** Commits at a history depth multiple of this are checkpoints. */
   readonly checkpointEvery: number;
-  /** Unpinned snapshots kept per database. */
+  /** Checkpoint snapshots kept per database (least recently used out). */
+  readonly checkpoints: number;
+  /** Other non-head snapshots kept per database (least recently used out). */
   readonly cacheSize: number;
 }
 
@@ -41,7 +43,7 @@ export class DatabaseState {
     private readonly retention: RetentionOptions,
     private readonly readDelta: (range: readonly [number, number]) => DeltaEntry[],
   ) {
-    this.cache = new SnapshotCache(retention.cacheSize);
+    this.cache = new SnapshotCache(retention.checkpoints, retention.cacheSize);
   }
 
   addCommit(meta: CommitMeta): void {
@@ -60,26 +62,26 @@ export class DatabaseState {
     return false;
   }
 
-  private shouldPin(meta: CommitMeta): boolean {
-    return this.isHead(meta.record.id) || meta.depth % this.retention.checkpointEvery === 0;
+  private retentionOf(meta: CommitMeta): Retention {
+    if (this.isHead(meta.record.id)) return 'pinned';
+    return meta.depth % this.retention.checkpointEvery === 0 ? 'checkpoint' : 'recent';
   }
 
-  /** Records a branch head move (already written to disk) and adjusts pinning. */
+  /** Records a branch head move (already written to disk) and adjusts retention. */
   setBranch(name: string, head: string | undefined): void {
     const old = this.branches.get(name);
     if (head === undefined) this.branches.delete(name);
     else this.branches.set(name, head);
-    if (old !== undefined && old !== head) {
-      const oldMeta = this.commits.get(old);
-      if (oldMeta !== undefined && !this.shouldPin(oldMeta)) this.cache.unpin(old);
+    for (const id of [old, head]) {
+      const meta = id === undefined ? undefined : this.commits.get(id);
+      if (meta !== undefined) this.cache.retain(meta.record.id, this.retentionOf(meta));
     }
-    if (head !== undefined) this.cache.pin(head);
   }
 
   /** Installs a snapshot built elsewhere (by `commit`). */
   remember(snap: SnapshotView): void {
     const meta = this.commits.get(snap.commit.id);
-    if (meta !== undefined) this.cache.put(snap.commit.id, snap, this.shouldPin(meta));
+    if (meta !== undefined) this.cache.put(snap.commit.id, snap, this.retentionOf(meta));
   }
 
   /** The snapshot of a commit of this database: cached, or replayed from the nearest materialised ancestor. */
@@ -106,9 +108,10 @@ export class DatabaseState {
       if (meta === undefined) continue;
       if (meta.context !== null) builder.setContext(JSON.parse(meta.context) as JsonObject);
       if (meta.range !== null) builder.apply(this.readDelta(meta.range), meta.record.seq);
-      if (i === 0 || this.shouldPin(meta)) {
+      const retention = this.retentionOf(meta);
+      if (i === 0 || retention !== 'recent') {
         snap = builder.freeze(meta.record);
-        this.cache.put(meta.record.id, snap, this.shouldPin(meta));
+        this.cache.put(meta.record.id, snap, retention);
       }
     }
     if (snap === undefined) throw new Error('store: replay produced no snapshot');
@@ -125,7 +128,7 @@ export class DatabaseState {
   }
 
   /** Number of materialised snapshots. */
-  get materialised(): { pinned: number; cached: number } {
+  get materialised(): { pinned: number; checkpoints: number; recent: number } {
     return this.cache.sizes;
   }
 }

@@ -65,6 +65,10 @@ export class SnapshotView implements Snapshot {
     return this.graphs.instance.docs.get(id)?.type;
   }
 
+  orderKey(graph: GraphType, id: string): string | undefined {
+    return this.graphs[graph].docs.get(id)?.key;
+  }
+
   count(graph: GraphType): number {
     return this.graphs[graph].docs.size;
   }

@@ -243,14 +243,15 @@ export class SqliteStore implements Store {
   }
 
   /** Materialised snapshot counts per database (diagnostics for benchmarks). */
-  stats(): { databases: number; pinned: number; cached: number } {
-    let pinned = 0;
-    let cached = 0;
+  stats(): { databases: number; pinned: number; checkpoints: number; recent: number } {
+    const out = { databases: this.dbs.size, pinned: 0, checkpoints: 0, recent: 0 };
     for (const st of this.dbs.values()) {
-      pinned += st.materialised.pinned;
-      cached += st.materialised.cached;
+      const m = st.materialised;
+      out.pinned += m.pinned;
+      out.checkpoints += m.checkpoints;
+      out.recent += m.recent;
     }
-    return { databases: this.dbs.size, pinned, cached };
+    return out;
   }
 
   close(): void {

@@ -28,6 +28,11 @@ export interface Snapshot {
    * caller expands subclasses); the result is still in document order.
    */
   ids(graph: GraphType, types?: readonly string[]): Iterable<string>;
+  /**
+   * The sort key of a document in document order (`ids` order), or undefined when absent. Optional
+   * (added for `kernel/graphql/`'s derived indexes); implementations without it order by id.
+   */
+  orderKey?(graph: GraphType, id: string): string | undefined;
   /** Documents that link to `target` (reverse-link index). */
   backlinks(target: string): Iterable<BacklinkRef>;
   /**

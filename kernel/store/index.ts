@@ -13,16 +13,22 @@ export interface StoreOptions {
    * crash (`kill -9`), the last ones may be lost on power failure. `full`: fsync on every commit.
    */
   readonly sync?: 'normal' | 'full' | undefined;
-  /** Commits at a history depth multiple of this stay materialised (default 1024). */
+  /**
+   * Commits at a history depth multiple of this are checkpoints (default 256): reading an old
+   * commit replays at most this many deltas once its checkpoint is materialised.
+   */
   readonly checkpointEvery?: number | undefined;
-  /** Snapshots of non-head commits kept per database, least recently used first out (default 16). */
+  /** Checkpoint snapshots kept per database, least recently used out (default 8). */
+  readonly checkpoints?: number | undefined;
+  /** Other non-head snapshots kept per database, least recently used out (default 16). */
   readonly cacheSize?: number | undefined;
 }
 
 /** Opens (or creates) the store, rebuilding its in-memory state from the SQLite log. */
 export function openStore(options: StoreOptions = {}): Store {
   return new SqliteStore(options.path, options.sync ?? 'normal', {
-    checkpointEvery: options.checkpointEvery ?? 1024,
+    checkpointEvery: options.checkpointEvery ?? 256,
+    checkpoints: options.checkpoints ?? 8,
     cacheSize: options.cacheSize ?? 16,
   });
 }

@@ -108,9 +108,4 @@ describe('Document get: unfold', () => {
       wheel: 'Car/c1/wheel/Wheel/front',
     });
   });
-
-  it('lists subdocuments under their class with type=', async () => {
-    const wheels = await db.list({ type: 'Wheel' });
-    expect(wheels).toEqual([{ '@id': 'Car/c1/wheel/Wheel/front', '@type': 'Wheel', pos: 'front' }]);
-  });
 });

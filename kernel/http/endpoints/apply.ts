@@ -1,6 +1,6 @@
-import { applyDocumentPatch, diffDocuments } from '../../diff/index.js';
-import { ApiError, missingParameter } from '../../errors.js';
-import type { WriteOp } from '../../schema/index.js';
+import { applyConflictError, applyDocumentPatch, diffDocuments } from '../../diff/index.js';
+import { missingParameter } from '../../errors.js';
+import { fullIri, type WriteOp } from '../../schema/index.js';
 import type { Json, JsonObject } from '../../types.js';
 import { jsonObjectBody } from '../context.js';
 import { ok } from '../respond.js';
@@ -33,23 +33,22 @@ export const applyEndpoint: Endpoint = {
         const keep = body['keep'];
         const options = keep !== null && typeof keep === 'object' && !Array.isArray(keep) ? { keep } : {};
         const matchFinalState = body['match_final_state'] !== false;
-        const witnesses: Json[] = [];
+        const witnesses: JsonObject[] = [];
         const upserts: JsonObject[] = [];
         const deletes: string[] = [];
         for (const id of after.changedIds(before, 'instance')) {
           const change = diffDocuments(diffView(before, id), diffView(after, id), options);
           if (change === undefined) continue;
-          const result = applyDocumentPatch(diffView(ref.snapshot, id), change as JsonObject, { matchFinalState });
+          const result = applyDocumentPatch(diffView(ref.snapshot, id), change, {
+            matchFinalState,
+            expandId: (x) => fullIri(ref.snapshot, x),
+          });
           if (!result.ok) witnesses.push(result.conflict);
           else if (result.value === undefined) deletes.push(id);
           else upserts.push(result.value);
         }
         if (witnesses.length > 0) {
-          throw new ApiError('api:conflict', '', undefined, {
-            envelopeType: 'api:ApplyError',
-            withRequestId: false,
-            extra: { 'api:witnesses': witnesses },
-          });
+          throw applyConflictError(witnesses);
         }
         const ops: WriteOp[] = [];
         if (deletes.length > 0) ops.push({ kind: 'delete', graph: 'instance', ids: deletes });

@@ -1,4 +1,4 @@
-import { notFound } from '../../errors.js';
+import { badRequest, notFound } from '../../errors.js';
 import { compileQuery, findDocument, renderDocument, typesFor } from '../../schema/index.js';
 import type { Snapshot } from '../../store/index.js';
 import type { GraphType, Json, JsonObject } from '../../types.js';
@@ -44,7 +44,13 @@ function* select(snapshot: Snapshot, params: Params, body: JsonObject | undefine
   const type = params.string('type');
   if (query !== undefined && query !== null) {
     if (typeof query !== 'object' || Array.isArray(query)) throw badParameterType('query', 'object', query);
-    const test = compileQuery(snapshot, o.graph, query, type);
+    if (o.graph === 'schema') {
+      throw badRequest(
+        'api:QueryDocumentOnlySupportedForInstanceGraphs',
+        'Query documents are only supported for instance graphs',
+      );
+    }
+    const test = compileQuery(snapshot, query, type);
     for (const id of snapshot.ids('instance', test.types)) {
       const doc = snapshot.getDoc('instance', id);
       if (doc !== undefined && test.matches(doc)) yield doc;

@@ -1,37 +1,22 @@
-import { applyDocumentPatch, patch } from '../../diff/index.js';
-import { ApiError, badRequest, missingParameter } from '../../errors.js';
+import { applyDocumentPatch, patch, patchConflictError } from '../../diff/index.js';
+import { badRequest, missingParameter } from '../../errors.js';
 import { fullIri, resolveDocumentId, type WriteOp } from '../../schema/index.js';
 import type { Json, JsonObject } from '../../types.js';
 import { jsonObjectBody, paramsOf, type RequestContext } from '../context.js';
-import { ok } from '../respond.js';
+import { type KernelResponse, ok } from '../respond.js';
 import { parsePath, resolveRef } from '../resolve.js';
 import type { Endpoint } from '../route.js';
 import { diffView } from './diff.js';
 import { commitWrite } from './documentWrite.js';
 
-function patchConflict(conflicts: Json[]): ApiError {
-  return new ApiError(
-    'api:conflict',
-    'The patch did not apply cleanly because of the attached conflicts',
-    { '@type': 'api:PatchConflict', 'api:conflicts': conflicts },
-    { envelopeType: 'api:PatchResponse' },
-  );
-}
-
-async function statelessPatch(ctx: RequestContext): Promise<Json> {
+/** Stateless patch: 200 with the patched value, or 409 with the conflict structure as the body. */
+async function statelessPatch(ctx: RequestContext): Promise<KernelResponse> {
   const body = (await jsonObjectBody(ctx, { required: true })) ?? {};
   if (!('before' in body) || !('patch' in body)) throw missingParameter('before' in body ? 'patch' : 'before');
   const result = patch(body['before'] ?? null, body['patch'] ?? null, {
     matchFinalState: body['match_final_state'] !== false,
   });
-  if (!result.ok) {
-    throw new ApiError('api:conflict', 'Conflict in patch', undefined, {
-      envelopeType: null,
-      withRequestId: false,
-      extra: { conflict: result.conflict },
-    });
-  }
-  return result.value;
+  return result.ok ? ok(result.value) : { status: 409, json: result.conflict };
 }
 
 /** Writes per-document patches to a branch as one commit: ids of the affected documents. */
@@ -47,7 +32,7 @@ async function resourcePatch(ctx: RequestContext): Promise<{ json: Json; dataVer
   const patches = Array.isArray(raw) ? raw : [raw];
   const ref = resolveRef(ctx, parsePath(ctx.path), 'write');
   const matchFinalState = body['match_final_state'] !== false;
-  const conflicts: Json[] = [];
+  const conflicts: JsonObject[] = [];
   const upserts: JsonObject[] = [];
   const deletes: string[] = [];
   const ids: string[] = [];
@@ -56,7 +41,10 @@ async function resourcePatch(ctx: RequestContext): Promise<{ json: Json; dataVer
       throw badRequest('api:PatchMissingId', 'Every patch needs an @id', { 'api:document': p });
     }
     const id = resolveDocumentId(ref.snapshot, 'instance', p['@id']);
-    const result = applyDocumentPatch(diffView(ref.snapshot, id), p, { matchFinalState });
+    const result = applyDocumentPatch(diffView(ref.snapshot, id), { ...p, '@id': id }, {
+      matchFinalState,
+      expandId: (x) => fullIri(ref.snapshot, x),
+    });
     if (!result.ok) {
       conflicts.push(result.conflict);
       continue;
@@ -65,7 +53,7 @@ async function resourcePatch(ctx: RequestContext): Promise<{ json: Json; dataVer
     if (result.value === undefined) deletes.push(id);
     else upserts.push(result.value);
   }
-  if (conflicts.length > 0) throw patchConflict(conflicts);
+  if (conflicts.length > 0) throw patchConflictError(conflicts);
   const ops: WriteOp[] = [];
   if (deletes.length > 0) ops.push({ kind: 'delete', graph: 'instance', ids: deletes });
   if (upserts.length > 0) ops.push({ kind: 'replace', graph: 'instance', docs: upserts, create: true });
@@ -81,7 +69,7 @@ export const patchEndpoint: Endpoint = {
     POST: {
       errorType: 'api:PatchErrorResponse',
       handle: async (ctx) => {
-        if (ctx.path.split('/').every((s) => s === '')) return ok(await statelessPatch(ctx));
+        if (ctx.path.split('/').every((s) => s === '')) return statelessPatch(ctx);
         const { json, dataVersion } = await resourcePatch(ctx);
         return ok(json, { 'TerminusDB-Data-Version': dataVersion });
       },

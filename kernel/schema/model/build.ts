@@ -111,6 +111,7 @@ export function buildModel(context: JsonObject, docs: Iterable<JsonObject>): Sch
         properties.set(k, p);
       }
       oneOfs.push(...ar.ownOneOfs);
+      for (const g of ar.ownOneOfs) for (const [k, p] of g) properties.set(k, p);
       subdocument ||= Array.isArray(ar.doc['@subdocument']);
       unfoldable ||= Array.isArray(ar.doc['@unfoldable']);
       shared ||= Array.isArray(ar.doc['@shared']);
@@ -132,6 +133,7 @@ export function buildModel(context: JsonObject, docs: Iterable<JsonObject>): Sch
       ancestors: new Set(anc),
       properties,
       oneOfs,
+      choices: new Set(oneOfs.flatMap((g) => [...g.keys()])),
       abstract: Array.isArray(r.doc['@abstract']),
       subdocument,
       unfoldable,

@@ -41,6 +41,8 @@ export interface ClassDef {
   readonly properties: ReadonlyMap<string, PropertyDef>;
   /** `@oneOf` groups (own and inherited; a TaggedUnion's properties form one group). */
   readonly oneOfs: readonly ReadonlyMap<string, PropertyDef>[];
+  /** Properties that belong to a `@oneOf` group (their presence is governed by the group). */
+  readonly choices: ReadonlySet<string>;
   readonly key?: KeyDef;
   /** `@base` of ids (contracted form as given), when declared. */
   readonly base?: string;

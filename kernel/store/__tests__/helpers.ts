@@ -46,10 +46,8 @@ export function dump(s: Snapshot): JsonObject {
   const graph = (g: 'instance' | 'schema'): JsonObject[] => [...s.ids(g)].map((id) => s.getDoc(g, id) ?? {});
   const backs: JsonObject = {};
   for (const id of s.ids('instance')) {
-    for (const d of [...s.ids('instance')]) {
-      const refs = [...s.backlinks(d)].filter((b) => b.source === id);
-      if (refs.length > 0) backs[`${d}<-${id}`] = refs.map((b) => b.prop);
-    }
+    const refs = [...s.backlinks(id)].map((b) => `${b.source} ${b.prop}`);
+    if (refs.length > 0) backs[id] = refs;
   }
   return { context: s.context, instance: graph('instance'), schema: graph('schema'), backs };
 }
