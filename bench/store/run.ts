@@ -142,14 +142,14 @@ try {
     const tc = process.hrtime.bigint();
     commit(store, db, [person(5, 99)], 'dev');
     report('first commit on the branch', `${ms(tc).toFixed(3)} ms`);
-    const stats = (store as unknown as { stats(): { pinned: number; cached: number } }).stats();
-    report('  materialised snapshots (pinned / cached)', `${stats.pinned} / ${stats.cached}`);
+    const stats = (store as unknown as { stats(): { pinned: number; checkpoints: number; recent: number } }).stats();
+    report('  materialised snapshots (pinned/checkpoints/recent)', `${stats.pinned} / ${stats.checkpoints} / ${stats.recent}`);
     (store as unknown as { close(): void }).close();
   }
 
   // 4. memory retained per 1-change commit, by retention policy (20k docs, 3,000 random updates)
-  for (const [label, checkpointEvery] of [['every commit materialised', 1], ['checkpoint every 1024 (default)', 1024], ['heads + LRU only', 1e9]] as const) {
-    const store = openStore({ checkpointEvery });
+  for (const [label, checkpointEvery, checkpoints] of [['all commits', 1, 1e9], ['checkpoint/256, keep 8 (default)', 256, 8], ['heads + LRU only', 1e9, 0]] as const) {
+    const store = openStore({ checkpointEvery, checkpoints });
     const db = newDb(store, 'mem');
     for (let k = 0; k < 4; k++) commit(store, db, Array.from({ length: 5000 }, (_, i) => person(k * 5000 + i)));
     for (let i = 0; i < 3000; i++) commit(store, db, [person((i * 7919) % 20_000, 1)]);

@@ -1,4 +1,4 @@
-import type { Context } from '../schema/iri.js';
+import type { Context } from '../schema/index.js';
 import type { Snapshot } from '../store/Store.js';
 import type { JsonObject } from '../types.js';
 import type { Frames } from './frames.js';

@@ -1,5 +1,4 @@
-import { isDatatype } from '../schema/datatypes/names.js';
-import type { ClassDef, Family, PropertyDef, SchemaModel } from '../schema/model/types.js';
+import type { ClassDef, Family, PropertyDef, SchemaModel } from '../schema/index.js';
 import { graphqlSanitize, inverseFieldName, RESERVED_TYPE_NAMES } from './naming.js';
 
 /** The GraphQL scalar a datatype maps to (TerminusDB `value.rs` `base_type_kind` + JSON). */
@@ -85,13 +84,16 @@ export function baseKind(datatype: string): BaseKind {
   return 'String';
 }
 
+/** Ranges named by these prefixes are datatypes when no class has that name. */
+const DATATYPE_PREFIX = /^(xsd|xdd|rdf|rdfs|sys):[^/]/;
+
 const isFrameClass = (c: ClassDef | undefined): boolean => c !== undefined && (c.kind === 'Class' || c.kind === 'TaggedUnion');
 
 function rangeOf(model: SchemaModel, range: string, name: (id: string) => string): FieldRange {
   const cls = model.classes.get(range);
   if (cls !== undefined && isFrameClass(cls)) return { type: 'class', cls: name(range) };
   if (cls?.kind === 'Enum') return { type: 'enum', enumName: name(range) };
-  if (cls === undefined && (isDatatype(range) || range === 'sys:Unit')) {
+  if (cls === undefined && DATATYPE_PREFIX.test(range)) {
     return { type: 'base', base: baseKind(range), datatype: range };
   }
   return { type: 'foreign' };

@@ -47,12 +47,11 @@ export class Params {
     return undefined;
   }
 
-  /** A string parameter; numbers and booleans in a body are rejected. */
+  /** A non-empty string parameter, or undefined when absent; anything else is BadParameterType. */
   string(name: string): string | undefined {
     const r = this.raw(name);
     if (r === undefined) return undefined;
-    if (typeof r.value === 'string') return r.value;
-    if (r.value === null) return undefined;
+    if (typeof r.value === 'string' && r.value !== '') return r.value;
     throw badParameterType(name, 'non-empty string', r.value);
   }
 
@@ -60,7 +59,6 @@ export class Params {
   requiredString(name: string): string {
     const v = this.string(name);
     if (v === undefined) throw missingParameter(name);
-    if (v === '') throw badParameterType(name, 'non-empty string', v);
     return v;
   }
 

@@ -118,12 +118,23 @@ describe('Data versions', () => {
     expectApiError(res, 400, 'api:GetDocumentErrorResponse', { '@type': 'api:BadDataVersion', 'api:data_version': '{}' });
   });
 
-  it('labels commit, _commits and _meta reads (data-version.js)', async () => {
+  it('labels _commits reads with repo: (data-version.js)', async () => {
+    await using db = await target.withDatabase();
+    const res = await target.request('GET', `/api/document/${db.path}/local/_commits`, { query: { as_list: true } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('terminusdb-data-version') ?? '').toMatch(/^repo:/);
+  });
+
+  it('labels _meta reads with meta: (data-version.js)', async () => {
+    await using db = await target.withDatabase();
+    const res = await target.request('GET', `/api/document/${db.path}/_meta`, { query: { as_list: true } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('terminusdb-data-version') ?? '').toMatch(/^meta:/);
+  });
+
+  it('labels commit reads with commit: and accepts that version (data-version.js)', async () => {
     await using db = await target.withDatabase();
     const commits = await target.request('GET', `/api/document/${db.path}/local/_commits`, { query: { as_list: true } });
-    expect(commits.headers.get('terminusdb-data-version')).toMatch(/^repo:/);
-    const meta = await target.request('GET', `/api/document/${db.path}/_meta`, { query: { as_list: true } });
-    expect(meta.headers.get('terminusdb-data-version')).toMatch(/^meta:/);
     const initial = commits.body.find((d: { '@type': string }) => d['@type'] === 'InitialCommit');
     const header = `commit:${initial.identifier}`;
     const atCommit = await target.request('GET', `/api/document/${db.path}/local/commit/${initial.identifier}`, {

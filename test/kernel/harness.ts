@@ -98,6 +98,12 @@ export function randomName(prefix = 't'): string {
   return `${prefix}${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
 }
 
+/** An instance id as GET returns it: the full IRI of an insert result without the default `@base`. */
+export function contracted(id: string | undefined): string {
+  if (id === undefined) throw new Error('expected an id');
+  return id.startsWith('terminusdb:///data/') ? id.slice('terminusdb:///data/'.length) : id;
+}
+
 /** Start (or connect to) the target. */
 export async function startTarget(): Promise<Target> {
   const external = process.env.TERMINUSDB_URL ?? '';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Store } from '../../store/index.js';
 import type { CommitRecord, DatabaseRecord, JsonObject } from '../../types.js';
 
@@ -42,4 +43,16 @@ export function commitsGraphDocuments(store: Store, db: DatabaseRecord, type: st
     }
   }
   return out;
+}
+
+/** The `_meta` graph: the repository record (no remotes in this kernel). */
+export function metaGraphDocuments(): JsonObject[] {
+  return [{ '@id': 'Local', '@type': 'Local', name: 'local' }];
+}
+
+/** A version of the repository graph: changes whenever a branch is created, moved or deleted. */
+export function repositoryVersion(store: Store, db: DatabaseRecord): string {
+  const h = createHash('sha1');
+  for (const [name, head] of store.branches(db)) h.update(`${name}\0${head}\0`);
+  return h.digest('hex');
 }

@@ -7,7 +7,7 @@ import type { Params } from '../params.js';
 import { badParameterType } from '../params.js';
 import type { KernelResponse } from '../respond.js';
 import { checkDataVersion, parsePath, resolveDatabase, resolveRef } from '../resolve.js';
-import { commitsGraphDocuments } from './commitsGraph.js';
+import { commitsGraphDocuments, metaGraphDocuments, repositoryVersion } from './commitsGraph.js';
 
 const STREAM_TYPE = 'application/json; stream=true; charset=UTF-8';
 const LIST_TYPE = 'application/json; charset=UTF-8';
@@ -42,8 +42,8 @@ function documentNotFound(id: string): never {
 function* select(snapshot: Snapshot, params: Params, body: JsonObject | undefined, o: ReadOptions): Generator<JsonObject> {
   const query = body?.['query'];
   const type = params.string('type');
-  if (query !== undefined && query !== null) {
-    if (typeof query !== 'object' || Array.isArray(query)) throw badParameterType('query', 'object', query);
+  if (query !== undefined) {
+    if (query === null || typeof query !== 'object' || Array.isArray(query)) throw badParameterType('query', 'object', query);
     if (o.graph === 'schema') {
       throw badRequest(
         'api:QueryDocumentOnlySupportedForInstanceGraphs',
@@ -114,11 +114,13 @@ export async function getDocuments(ctx: RequestContext): Promise<KernelResponse>
   const o = readOptions(params);
   const body = params.body;
   const d = parsePath(ctx.path);
-  if (d.kind === 'commits') {
+  if (d.kind === 'commits' || d.kind === 'meta') {
     const db = resolveDatabase(ctx, d, 'read');
-    const docs = commitsGraphDocuments(ctx.deps.store, db, params.string('type'));
+    const store = ctx.deps.store;
+    const docs = d.kind === 'commits' ? commitsGraphDocuments(store, db, params.string('type')) : metaGraphDocuments();
     const end = o.count === undefined ? undefined : o.skip + o.count;
-    return documentsResponse(docs.slice(o.skip, end), o, {});
+    const version = `${d.kind === 'commits' ? 'repo' : 'meta'}:${repositoryVersion(store, db)}`;
+    return documentsResponse(docs.slice(o.skip, end), o, { 'TerminusDB-Data-Version': version });
   }
   const ref = resolveRef(ctx, d, 'read');
   checkDataVersion(headerOf(ctx, 'terminusdb-data-version'), ref.dataVersion);

@@ -52,7 +52,7 @@ describe('Store durability', () => {
   });
 
   it('rebuilds evicted snapshots from the log identically', () => {
-    const { store, db } = storeWithDb({ checkpointEvery: 5, cacheSize: 1 });
+    const { store, db } = storeWithDb({ checkpointEvery: 5, checkpoints: 2, cacheSize: 1 });
     const seen = new Map<string, JsonObject>();
     for (let i = 0; i < 40; i++) {
       const id = write(store, db, [put(`T/${i % 7}`, { i }, [{ prop: 'p', target: `T/${(i + 1) % 7}` }]), ...(i % 5 === 0 ? [del(`T/${(i + 3) % 7}`)] : [])]);

@@ -1,0 +1,135 @@
+import { GraphQLError } from 'graphql';
+import type { RequestContext, Node } from '../context.js';
+import type { FrameClass } from '../frames.js';
+import { holds } from '../filter/evaluate.js';
+import { contractInputId } from '../filter/compileFilter.js';
+import type { Cond } from '../filter/types.js';
+import {
+  EVERYTHING,
+  indexableConds,
+  orderIndexField,
+  orderPart,
+  scanAscending,
+  scanDescending,
+  valueIndexOf,
+  valuePart,
+  type KeyRange,
+} from './indexScan.js';
+import { sortNodes, type OrderSpec } from './order.js';
+
+/** The list arguments of a class collection (root field, link, backlink or path). */
+export interface ListArgs {
+  readonly id?: string | undefined;
+  readonly ids?: readonly string[] | undefined;
+  readonly includeChildren: boolean;
+  readonly offset: number;
+  readonly limit: number | undefined;
+  readonly cond: Cond;
+  readonly order: readonly OrderSpec[];
+}
+
+function window(nodes: readonly Node[], args: ListArgs): Node[] {
+  const end = args.limit === undefined ? undefined : args.offset + args.limit;
+  return nodes.slice(args.offset, end);
+}
+
+function typesOf(cls: FrameClass, args: ListArgs): readonly string[] {
+  return args.includeChildren ? cls.withChildren : [cls.id];
+}
+
+function idRestriction(rc: RequestContext, args: ListArgs): string[] | undefined {
+  if (args.id !== undefined && args.ids !== undefined) throw new GraphQLError("You must not specify 'id' and 'ids' simultaneously");
+  if (args.id !== undefined) return [contractInputId(rc.iri, args.id)];
+  if (args.ids !== undefined) return [...new Set(args.ids.map((i) => contractInputId(rc.iri, i)))];
+  return undefined;
+}
+
+function loadNode(rc: RequestContext, id: string): Node | undefined {
+  const doc = rc.snapshot.getDoc('instance', id);
+  return doc === undefined ? undefined : { id, doc };
+}
+
+/** Filters, orders and windows candidate nodes (links, backlinks and path results). */
+export function selectFrom(rc: RequestContext, cls: FrameClass, args: ListArgs, candidates: readonly Node[]): Node[] {
+  const only = idRestriction(rc, args);
+  const allowed = only === undefined ? undefined : new Set(only);
+  const matching = candidates.filter((n) => (allowed === undefined || allowed.has(n.id)) && holds(rc, args.cond, n));
+  return window(sortNodes(matching, args.order), args);
+}
+
+/** Collects matching nodes from an id stream, stopping once `needed` are found. */
+function collect(rc: RequestContext, ids: Iterable<string>, cond: Cond, needed: number | undefined): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (needed !== undefined && out.length >= needed) break;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node = loadNode(rc, id);
+    if (node !== undefined && holds(rc, cond, node)) out.push(node);
+  }
+  return out;
+}
+
+/** An ordered index scan on the first orderBy field, stopping after `needed` results and their ties. */
+function orderedScan(rc: RequestContext, types: readonly string[], args: ListArgs, range: KeyRange, needed: number | undefined): Node[] {
+  const first = args.order[0];
+  if (first === undefined) return [];
+  const index = valueIndexOf(rc, types, first.field);
+  const entries = first.desc ? scanDescending(index, range) : scanAscending(index, range);
+  const out: Node[] = [];
+  let lastValue: string | undefined;
+  for (const [key, id] of entries) {
+    const value = valuePart(key);
+    if (needed !== undefined && out.length >= needed && (args.order.length === 1 || value !== lastValue)) break;
+    const node = loadNode(rc, id);
+    if (node !== undefined && holds(rc, args.cond, node)) {
+      out.push(node);
+      lastValue = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The documents of a root class query, using value indexes where they serve: an equality
+ * condition scans its index entries; otherwise an `orderBy` on an indexed field scans in order and
+ * stops at `offset + limit`; otherwise a range condition scans its range; otherwise the class's
+ * documents are scanned in document order.
+ */
+export function selectRoot(rc: RequestContext, cls: FrameClass, args: ListArgs): Node[] {
+  const types = typesOf(cls, args);
+  const typeSet = new Set(types);
+  const only = idRestriction(rc, args);
+  const needed = args.limit === undefined ? undefined : args.offset + args.limit;
+  if (only !== undefined) {
+    const ids = only.filter((id) => typeSet.has(rc.snapshot.typeOf(id) ?? ''));
+    return window(sortNodes(collect(rc, ids, args.cond, undefined), args.order), args);
+  }
+  const conds = indexableConds(args.cond);
+  const equality = conds.find((c) => c.equality);
+  const orderField = orderIndexField(cls, args.order[0]?.field.name);
+  if (equality === undefined && orderField !== undefined && (needed !== undefined || conds.length === 0)) {
+    const sameField = conds.find((c) => c.field.prop === orderField.prop);
+    const nodes = orderedScan(rc, types, args, sameField?.range ?? EVERYTHING, needed);
+    return window(sortNodes(nodes, args.order), args);
+  }
+  const chosen = equality ?? conds[0];
+  if (chosen !== undefined) {
+    const index = valueIndexOf(rc, types, chosen.field);
+    const keys = [...scanAscending(index, chosen.range)];
+    if (!chosen.equality) keys.sort((a, b) => (orderPart(a[0]) < orderPart(b[0]) ? -1 : orderPart(a[0]) > orderPart(b[0]) ? 1 : 0));
+    const stop = args.order.length === 0 ? needed : undefined;
+    const nodes = collect(rc, keys.map(([, id]) => id), args.cond, stop);
+    return window(sortNodes(nodes, args.order), args);
+  }
+  const stop = args.order.length === 0 ? needed : undefined;
+  const nodes = collect(rc, rc.snapshot.ids('instance', types), args.cond, stop);
+  return window(sortNodes(nodes, args.order), args);
+}
+
+/** Number of documents of the class (and subclasses) matching the filter. */
+export function countRoot(rc: RequestContext, cls: FrameClass, cond: Cond, count: () => number): number {
+  if (cond.t === 'and' && cond.items.length === 0) return count();
+  return selectRoot(rc, cls, { includeChildren: true, offset: 0, limit: undefined, cond, order: [] }).length;
+}
