@@ -10,7 +10,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const UNITS = ['lib', 'kernel', 'ontology', 'subgraphs', 'router', 'cli', 'test', 'bench'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**', '**/*.generated.ts'] },
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', '**/*.generated.ts', '**/_prof*.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -5,8 +5,12 @@
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseRecord, DocChange, JsonObject } from '../../kernel/types.js';
-import { openStore, type Store } from '../../kernel/store/index.js';
+import { openStore, type Store } from '../../kernel/index.js';
+
+type Snapshot = ReturnType<Store['snapshot']>;
+type DatabaseRecord = ReturnType<Store['createDatabase']>;
+type DocChange = Parameters<Store['commit']>[2]['changes'][number];
+type JsonObject = Snapshot['context'];
 
 const CONTEXT: JsonObject = { '@type': '@context', '@base': 'terminusdb:///data/', '@schema': 'terminusdb:///schema#' };
 const USER = 'terminusdb://system/data/User/admin';
@@ -128,7 +132,6 @@ try {
     const t0 = process.hrtime.bigint();
     for (let k = 0; k < 20; k++) commit(store, db, Array.from({ length: 5000 }, (_, i) => person(k * 5000 + i)));
     report('insert 100,000 docs (20 commits of 5,000)', `${ms(t0).toFixed(0)} ms`);
-    report('heap for 100,000 docs (all indexes)', `${(heapMb() - base).toFixed(0)} MB`);
     const head = store.branches(db).get('main') ?? '';
     const times: number[] = [];
     for (let b = 0; b < 21; b++) {
@@ -139,6 +142,7 @@ try {
     times.sort((a, b) => a - b);
     report('create branch on 100,000 docs (median / max of 21)', `${(times[10] ?? 0).toFixed(3)} / ${(times[20] ?? 0).toFixed(3)} ms`);
     store.createBranch(db, 'dev', { commit: head });
+    report('heap for 100,000 docs (all indexes)', `${(heapMb() - base).toFixed(0)} MB`);
     const tc = process.hrtime.bigint();
     commit(store, db, [person(5, 99)], 'dev');
     report('first commit on the branch', `${ms(tc).toFixed(3)} ms`);

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import type { Json, JsonObject } from '../types.js';
 import type { User } from './auth.js';
 import { parseJsonSequence } from './body.js';
+import { findDuplicateKey } from './duplicateKey.js';
 import { Params } from './params.js';
 
 /** Settings the HTTP layer needs (see kernel/config.ts for their sources and defaults). */
@@ -77,7 +78,7 @@ function invalidJson(raw: string): ApiError {
 /**
  * The body as one JSON object, for endpoints whose parameters travel in it. Read only when the
  * request declares a JSON content type (GET/DELETE bodies are otherwise ignored). Duplicate keys
- * are not detected (JSON.parse keeps the last).
+ * are refused with `api:DuplicateField`.
  */
 export async function jsonObjectBody(
   ctx: RequestContext,
@@ -98,6 +99,13 @@ export async function jsonObjectBody(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     if (options.required === true) throw invalidJson(raw);
     return undefined;
+  }
+  const duplicate = findDuplicateKey(raw);
+  if (duplicate !== undefined) {
+    throw new ApiError('api:failure', `Duplicate field in request: ${duplicate}`, undefined, {
+      envelopeType: 'api:DuplicateField',
+      withRequestId: false,
+    });
   }
   return value;
 }

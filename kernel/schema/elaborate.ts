@@ -90,7 +90,9 @@ export function elaborateObject(
     throw witnessError({ '@type': 'unknown_property_for_type', document, property: unknown, type: expandSchema(env.ctx, type) });
   }
   if (!env.schemaless) checkOneOf(env.ctx, cls, given, document);
-  const values: JsonObject = {};
+  requireKeyFields(cls, given, input);
+  // `values` is the stored document itself: setters that run later (`@ref` fixups) write into it.
+  const values: JsonObject = { '@id': '', '@type': type };
   const deferred: (() => void)[] = [];
   const linkFields = new Set<string>();
   for (const prop of cls.properties.values()) {
@@ -105,12 +107,9 @@ export function elaborateObject(
   }
   const idBox = { id: '' };
   idBox.id = assignId(env, cls, input, values, linkFields, path);
+  values['@id'] = idBox.id;
   for (const d of deferred) d();
-  const doc: JsonObject = { '@id': idBox.id, '@type': type };
-  for (const prop of cls.properties.values()) {
-    const v = values[prop.name];
-    if (v !== undefined) doc[prop.name] = v;
-  }
+  const doc = values;
   const capture = input['@capture'];
   if (typeof capture === 'string') {
     if (env.captures.has(capture)) {
@@ -287,3 +286,18 @@ function wrapInference(env: ElabEnv, prop: PropertyDef, e: unknown): unknown {
 
 /** True for a JSON object (re-exported for the planner). */
 export { isObject };
+
+/** A Lexical/Hash key field that is required and absent: TerminusDB refuses it before any schema check. */
+function requireKeyFields(cls: ClassDef, given: ReadonlyMap<string, Json>, input: JsonObject): void {
+  const key = cls.key;
+  if (key === undefined || (key.type !== 'Lexical' && key.type !== 'Hash')) return;
+  for (const f of key.fields) {
+    const v = given.get(f);
+    if ((v === undefined || v === null) && cls.properties.get(f)?.family === 'One') {
+      throw badRequest('api:RequiredKeyFieldMissing', `The required field ${f} is missing from the submitted document`, {
+        'api:field': f,
+        'api:document': input,
+      });
+    }
+  }
+}

@@ -23,7 +23,7 @@ function fail(type: string, msg: string, details: JsonObject): ApiError {
 function normalizeKey(key: Json, doc: JsonObject): JsonObject {
   if (!isObject(key)) throw fail('api:DocumentKeyNotObject', 'Document @key value is not an object', { 'api:key_value': key, 'api:document': doc });
   const t = key['@type'];
-  if (t === undefined) throw fail('api:DocumentKeyTypeMissing', 'Document @key missing @type', { 'api:key': key, 'api:document': doc });
+  if (t === undefined) throw fail('api:DocumentKeyTypeMissing', 'Document @key missing @type', { 'api:key': JSON.stringify(key), 'api:document': doc });
   if (typeof t !== 'string' || !KEY_TYPES.has(t)) {
     throw fail('api:DocumentKeyTypeUnknown', `Document @key type unknown: ${String(t)}. It must be ValueHash, Hash, Lexical, or Random.`, {
       'api:key_type': t,

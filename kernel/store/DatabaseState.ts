@@ -4,6 +4,9 @@ import { SnapshotBuilder } from './SnapshotBuilder.js';
 import { SnapshotCache, type Retention } from './SnapshotCache.js';
 import type { SnapshotView } from './SnapshotView.js';
 
+/** Commits whose deltas are read with one range scan while replaying. */
+const REPLAY_BATCH = 256;
+
 /** In-memory metadata of one commit; its delta stays on disk (rows `first..last`). */
 export interface CommitMeta {
   readonly record: CommitRecord;
@@ -41,7 +44,7 @@ export class DatabaseState {
     /** Row id of the database in SQLite. */
     readonly row: number,
     private readonly retention: RetentionOptions,
-    private readonly readDelta: (range: readonly [number, number]) => DeltaEntry[],
+    private readonly readDeltas: (ranges: readonly (readonly [number, number])[]) => DeltaEntry[][],
   ) {
     this.cache = new SnapshotCache(retention.checkpoints, retention.cacheSize);
   }
@@ -103,15 +106,19 @@ export class DatabaseState {
     if (root === undefined) throw new Error('store: empty chain');
     const builder = base !== undefined ? SnapshotBuilder.from(base) : SnapshotBuilder.empty(this.contextOf(root));
     let snap: SnapshotView | undefined;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const meta = chain[i];
-      if (meta === undefined) continue;
-      if (meta.context !== null) builder.setContext(JSON.parse(meta.context) as JsonObject);
-      if (meta.range !== null) builder.apply(this.readDelta(meta.range), meta.record.seq);
-      const retention = this.retentionOf(meta);
-      if (i === 0 || retention !== 'recent') {
-        snap = builder.freeze(meta.record);
-        this.cache.put(meta.record.id, snap, retention);
+    for (let end = chain.length; end > 0; end -= REPLAY_BATCH) {
+      const batch = chain.slice(Math.max(0, end - REPLAY_BATCH), end).reverse();
+      const ranges = batch.flatMap((m) => (m.range === null ? [] : [m.range]));
+      const deltas = this.readDeltas(ranges);
+      let k = 0;
+      for (const meta of batch) {
+        if (meta.context !== null) builder.setContext(JSON.parse(meta.context) as JsonObject);
+        if (meta.range !== null) builder.apply(deltas[k++] ?? [], meta.record.seq);
+        const retention = this.retentionOf(meta);
+        if (meta.record.id === commitId || retention !== 'recent') {
+          snap = builder.freeze(meta.record);
+          this.cache.put(meta.record.id, snap, retention);
+        }
       }
     }
     if (snap === undefined) throw new Error('store: replay produced no snapshot');

@@ -2,6 +2,11 @@ import Database from 'better-sqlite3';
 import type { DatabaseRecord, GraphType, LinkRef } from '../types.js';
 import type { DeltaEntry } from './GraphTrees.js';
 
+/**
+ * Column `changes.type`: NULL when it equals the document's leading `@type` (the usual case, so
+ * it costs nothing), '' when the change had no type, else the type.
+ */
+
 /** A commit row as loaded at open (all metadata is kept in memory; deltas are read on demand). */
 export interface CommitRow {
   n: number;
@@ -94,7 +99,7 @@ export class SqlLog {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertChange: s.prepare('INSERT INTO changes (graph, id, doc, type, links) VALUES (?, ?, ?, ?, ?)'),
-      readChanges: s.prepare('SELECT graph, id, doc, type, links FROM changes WHERE n BETWEEN ? AND ? ORDER BY n').raw(),
+      readChanges: s.prepare('SELECT n, graph, id, doc, type, links FROM changes WHERE n BETWEEN ? AND ? ORDER BY n').raw(),
       insertBranch: s.prepare('INSERT INTO branches (db, name, head) VALUES (?, ?, ?)'),
       moveBranch: s.prepare('UPDATE branches SET head = ? WHERE db = ? AND name = ?'),
       deleteBranch: s.prepare('DELETE FROM branches WHERE db = ? AND name = ?'),
@@ -155,17 +160,32 @@ export class SqlLog {
     return Number(info.lastInsertRowid);
   }
 
-  /** The delta of a commit, from its row range. */
-  readChanges(first: number, last: number): DeltaEntry[] {
-    const rows = this.stmts.readChanges.all(first, last) as [number, string, string | null, string | null, string | null][];
-    return rows.map(([graph, id, text, type, links]) => ({
-      graph: GRAPHS[graph] ?? 'instance',
-      id,
-      text,
-      doc: undefined,
-      type: type === null ? (text === null ? undefined : leadingType(text)) : type === '' ? undefined : type,
-      links: decodeLinks(links),
-    }));
+  /**
+   * The deltas of several commits, from their row ranges (ascending, non-overlapping): one range
+   * scan from the first row to the last, skipping rows of other commits.
+   */
+  readDeltas(ranges: readonly (readonly [number, number])[]): DeltaEntry[][] {
+    const out: DeltaEntry[][] = ranges.map(() => []);
+    const lo = ranges[0]?.[0];
+    const hi = ranges[ranges.length - 1]?.[1];
+    if (lo === undefined || hi === undefined) return out;
+    let k = 0;
+    for (const row of this.stmts.readChanges.iterate(lo, hi)) {
+      const [n, graph, id, text, type, links] = row as [number, number, string, string | null, string | null, string | null];
+      while (k < ranges.length && (ranges[k]?.[1] ?? 0) < n) k++;
+      const range = ranges[k];
+      if (range === undefined) break;
+      if (n < range[0]) continue;
+      out[k]?.push({
+        graph: GRAPHS[graph] ?? 'instance',
+        id,
+        text,
+        doc: undefined,
+        type: type === null ? (text === null ? undefined : leadingType(text)) : type === '' ? undefined : type,
+        links: decodeLinks(links),
+      });
+    }
+    return out;
   }
 
   insertBranch(db: number, name: string, head: string): void {

@@ -38,7 +38,7 @@ export class SqliteStore implements Store {
   }
 
   private newState(record: DatabaseRecord, row: number): DatabaseState {
-    return new DatabaseState(record, row, this.retention, (r) => this.log.readChanges(r[0], r[1]));
+    return new DatabaseState(record, row, this.retention, (ranges) => this.log.readDeltas(ranges));
   }
 
   private load(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonSequence } from '../body.js';
+import { findDuplicateKey } from '../duplicateKey.js';
 
 describe('parseJsonSequence', () => {
   it('parses one value', () => {
@@ -21,5 +22,16 @@ describe('parseJsonSequence', () => {
   it('rejects malformed input', () => {
     expect(parseJsonSequence('{"a":1')).toBeNull();
     expect(parseJsonSequence('{"a":1} {x}')).toBeNull();
+  });
+});
+
+describe('findDuplicateKey', () => {
+  it('finds a key repeated in one object, at any depth', () => {
+    expect(findDuplicateKey('{"a":1,"a":2}')).toBe('a');
+    expect(findDuplicateKey('{"x":{"b":[{"c":1,"c":2}]}}')).toBe('c');
+  });
+
+  it('allows the same key in different objects and in string values', () => {
+    expect(findDuplicateKey('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"\\"a\\":1"}')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { applyConflictError, applyDocumentPatch, diffDocuments } from '../../diff/index.js';
 import { missingParameter } from '../../errors.js';
 import { fullIri, type WriteOp } from '../../schema/index.js';
-import type { Json, JsonObject } from '../../types.js';
+import type { JsonObject } from '../../types.js';
 import { jsonObjectBody } from '../context.js';
 import { ok } from '../respond.js';
 import { parsePath, resolveRef } from '../resolve.js';

@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../../errors.js';
-import { compileQuery, findDocument, renderDocument, typesFor } from '../../schema/index.js';
+import { compileQuery, findDocument, renderDocument, resolveDocumentId, typesFor } from '../../schema/index.js';
 import type { Snapshot } from '../../store/index.js';
 import type { GraphType, Json, JsonObject } from '../../types.js';
 import { headerOf, paramsOf, type RequestContext } from '../context.js';
@@ -93,7 +93,7 @@ function* select(snapshot: Snapshot, params: Params, body: JsonObject | undefine
 
 function lookup(snapshot: Snapshot, graph: GraphType, id: string): JsonObject | undefined {
   if (graph === 'schema' && id === '@context') return snapshot.context;
-  return findDocument(snapshot, graph, id);
+  return findDocument(snapshot, graph, resolveDocumentId(snapshot, graph, id));
 }
 
 /** Serialises documents as a JSON array or a newline-separated stream (§4.2). */

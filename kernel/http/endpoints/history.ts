@@ -1,6 +1,6 @@
 import { badRequest, missingParameter } from '../../errors.js';
 import { diffDocuments } from '../../diff/index.js';
-import { findDocument } from '../../schema/index.js';
+import { findDocument, resolveDocumentId } from '../../schema/index.js';
 import type { Snapshot } from '../../store/index.js';
 import type { CommitRecord, Json, JsonObject } from '../../types.js';
 import { paramsOf } from '../context.js';
@@ -57,7 +57,8 @@ export const historyEndpoint: Endpoint = {
         const after = parseTime(params.string('after'), 'after');
         const ref = resolveRef(ctx, parsePath(ctx.path), 'read');
         const store = ctx.deps.store;
-        const at = (s: Snapshot): JsonObject | undefined => findDocument(s, graph, id);
+        const docId = resolveDocumentId(ref.snapshot, graph, id);
+        const at = (s: Snapshot): JsonObject | undefined => findDocument(s, graph, docId);
         const changes: Change[] = [];
         for (const c of store.history(ref.db, ref.snapshot.commit.id)) {
           const now = at(store.snapshot(ref.db, c.id));

@@ -46,7 +46,8 @@ async function resourcePatch(ctx: RequestContext): Promise<{ json: Json; dataVer
       expandId: (x) => fullIri(ref.snapshot, x),
     });
     if (!result.ok) {
-      conflicts.push(result.conflict);
+      // Conflicts name the document as the caller did.
+      conflicts.push('@id' in result.conflict ? { ...result.conflict, '@id': p['@id'] } : result.conflict);
       continue;
     }
     ids.push(fullIri(ref.snapshot, id));

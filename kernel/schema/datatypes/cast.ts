@@ -80,6 +80,47 @@ function integer(v: Json, dt: string): number {
   return Number(big);
 }
 
+function leap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Whether year-month-day names a real calendar day. */
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return d <= days;
+}
+
+/** Range checks the lexical patterns cannot express (month 1–12, real days, hours ≤ 24). */
+function validCalendarParts(datatype: string, text: string): boolean {
+  switch (datatype) {
+    case 'xsd:date': {
+      const m = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(text);
+      return m !== null && validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    }
+    case 'xsd:gYearMonth': {
+      const m = /^-?\d{4,}-(\d{2})/.exec(text);
+      return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 12;
+    }
+    case 'xsd:gMonth': {
+      const mo = Number(text.slice(2, 4));
+      return mo >= 1 && mo <= 12;
+    }
+    case 'xsd:gDay': {
+      const d = Number(text.slice(3, 5));
+      return d >= 1 && d <= 31;
+    }
+    case 'xsd:gMonthDay':
+      return validDay(2000, Number(text.slice(2, 4)), Number(text.slice(5, 7)));
+    case 'xsd:time': {
+      const [h, mi, sec] = text.split(':').map((x) => Number.parseFloat(x));
+      return (h ?? 99) <= 24 && (mi ?? 99) <= 59 && (sec ?? 99) < 61;
+    }
+    default:
+      return true;
+  }
+}
+
 /** `xsd:dateTime` canonical form: UTC, `YYYY-MM-DDTHH:MM:SS[.f]Z`. */
 function dateTime(v: Json, dt: string): string {
   if (typeof v !== 'string') throw new CastError(v, dt);
@@ -88,7 +129,7 @@ function dateTime(v: Json, dt: string): string {
   const [, y, mo, d, h, mi, s, frac, tz] = m;
   if (dt === 'xsd:dateTimeStamp' && !tz) throw new CastError(v, dt);
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (Number.isNaN(ms) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) {
+  if (Number.isNaN(ms) || !validDay(Number(y), Number(mo), Number(d)) || Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) {
     throw new CastError(v, dt);
   }
   let offset = 0;
@@ -141,7 +182,7 @@ export function castValue(value: Json, datatype: string): Json {
   }
   const re = LEXICAL[datatype];
   if (re) {
-    if (!re.test(text)) throw new CastError(value, datatype);
+    if (!re.test(text) || !validCalendarParts(datatype, text)) throw new CastError(value, datatype);
     return datatype === 'xsd:hexBinary' ? text.toUpperCase() : text;
   }
   return text;
