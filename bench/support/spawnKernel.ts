@@ -24,6 +24,7 @@ export async function spawnKernel(dataDir: string): Promise<{ url: string; child
     child,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
