@@ -4,10 +4,19 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
- * Unit boundaries (see DESIGN.md): a unit may import another unit only through its `index.ts`,
- * and only the units listed for it. Source may never import test code.
+ * Unit boundaries (see DESIGN.md and README.md): a unit imports another only through that unit's
+ * `index.ts`; `lib/` imports no other unit; source never imports test code.
  */
 const UNITS = ['lib', 'kernel', 'ontology', 'subgraphs', 'router', 'cli', 'test', 'bench'];
+
+const zones = UNITS.flatMap((unit) =>
+  UNITS.filter((other) => other !== unit).map((other) => ({
+    target: `./${unit}`,
+    from: `./${other}`,
+    except: unit === 'lib' ? [] : ['./index.ts'],
+    message: unit === 'lib' ? 'lib/ imports no other unit.' : `Import ${other}/ only through ${other}/index.ts.`,
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'coverage/**', '**/*.generated.ts', '**/_prof*.ts'] },
@@ -15,59 +24,21 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': ['error', { maxDepth: 8 }],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/__tests__/**', '**/*.test.js', '**/*.e2e.js'],
-              message: 'Source must not import test code.',
-            },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones }],
     },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
   },
-  // Deep imports across units are forbidden: import '<unit>/index.js' only.
-  ...UNITS.map((unit) => ({
-    files: [`${unit}/**/*.ts`],
-    ignores: [`${unit}/**/__tests__/**`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: UNITS.filter((u) => u !== unit).flatMap((u) =>
-                ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${u}/**`, `!${up}${u}/index.js`]),
-              ),
-              message: 'Import another unit only through its index.ts.',
-            },
-            {
-              group: ['**/__tests__/**', '**/*.test.js', '**/*.e2e.js'],
-              message: 'Source must not import test code.',
-            },
-          ],
-        },
-      ],
-    },
-  })),
   {
-    files: ['lib/**/*.ts'],
-    ignores: ['lib/**/__tests__/**'],
+    files: ['**/*.ts'],
+    ignores: ['**/__tests__/**', 'test/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['../kernel/**', '../ontology/**', '../subgraphs/**', '../router/**', '../cli/**', '../../*/**'], message: 'lib/ imports no other unit.' },
-          ],
-        },
+        { patterns: [{ group: ['**/__tests__/**', '**/*.test.js'], message: 'Source must not import test code.' }] },
       ],
     },
   },

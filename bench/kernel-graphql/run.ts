@@ -4,11 +4,7 @@
  * Queries go through `createGraphQLEngine().executeGraphQL` in-process (no HTTP).
  */
 import { performance } from 'node:perf_hooks';
-// kernel/graphql and the store are not exported from kernel/index.ts; import its index when they are.
-// eslint-disable-next-line no-restricted-imports
-import { createGraphQLEngine } from '../../kernel/graphql/index.js';
-// eslint-disable-next-line no-restricted-imports
-import { openStore, type Snapshot, type Store } from '../../kernel/store/index.js';
+import { createGraphQLEngine, openStore, type Snapshot, type Store } from '../../kernel/index.js';
 import { percentile, printTable } from '../support/table.js';
 
 type DocChange = Parameters<Store['commit']>[2]['changes'][number];

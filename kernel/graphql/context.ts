@@ -25,6 +25,8 @@ export interface RequestContext {
   readonly cache: DerivedCache;
   /** `_id` and mutation results as contracted ids (true) or full IRIs (false). */
   readonly compressIds: boolean;
+  /** The request's variables as sent (their key order gives `orderBy` order). */
+  readonly variables: Readonly<Record<string, unknown>>;
   /** Present for requests that may run mutations. */
   readonly mutation: MutationState | undefined;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from '../errors.js';
+import type { GraphQLEngine } from '../graphql/index.js';
 import type { Store } from '../store/index.js';
 import type { Json, JsonObject } from '../types.js';
 import type { User } from './auth.js';
@@ -16,6 +17,8 @@ export interface HttpSettings {
 
 export interface KernelDeps {
   readonly store: Store;
+  /** The GraphQL engine (schema and index caches) of this kernel. */
+  readonly graphql: GraphQLEngine;
   readonly settings: HttpSettings;
   /** Called with unexpected errors before a 500 is sent. */
   readonly onError?: (err: unknown) => void;

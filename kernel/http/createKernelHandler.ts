@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../errors.js';
+import { createGraphQLEngine, type GraphQLEngine } from '../graphql/index.js';
 import { ANONYMOUS, authenticate, type User } from './auth.js';
 import { PayloadTooLargeError, readBody } from './body.js';
 import type { KernelDeps, RequestContext } from './context.js';
@@ -46,7 +47,13 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
  * The kernel's HTTP handler: TerminusDB's API subset over the given store. No side effects until
  * called; `kernel/server.ts` listens.
  */
-export function createKernelHandler(deps: KernelDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createKernelHandler(
+  options: Omit<KernelDeps, 'graphql'> & { graphql?: GraphQLEngine },
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const deps: KernelDeps = {
+    ...options,
+    graphql: options.graphql ?? createGraphQLEngine(options.onError === undefined ? {} : { onError: options.onError }),
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = headerValue(req, 'origin');
     if (origin !== undefined) {

@@ -1,23 +1,27 @@
 import type { Snapshot } from '../../store/Store.js';
-import type { JsonObject } from '../../types.js';
+import type { Json, JsonObject } from '../../types.js';
 import type { BaseKind } from '../frames.js';
 import { leaves, valueKey } from '../values.js';
 import { newStringTree, type StringTree } from './btree.js';
 import type { Derivation } from './DerivedCache.js';
 import { orderKeyOf } from './docOrder.js';
 
-/** Separator between the value part and the document-order part of an index key. */
+/** Separator between the segments of an index key. */
 export const SEP = '\u0000';
-/** First character of the key of a present value. */
-export const PRESENT = '\u0001';
-/** First character of the key of a document without a value (sorts first, as TerminusDB's None). */
-export const ABSENT = '\u0000';
+/** First character of the segment of a document without a value (sorts first, as TerminusDB's None). */
+export const ABSENT = '\u0001';
+/** First character of the segment of a present value. */
+export const PRESENT = '\u0002';
+/** Upper bound of every segment. */
+export const SEGMENT_END = '\u0003';
 
 /**
- * A secondary index of one datatype property over the documents of a set of classes:
- * `PRESENT + valueKey + SEP + orderKey` → id for each distinct value, `ABSENT + SEP + orderKey` → id
- * for documents without one. Equal values are therefore in document order, and a range scan in
- * key order is an `orderBy` on the property with TerminusDB's tie order.
+ * A secondary index of datatype properties over the documents of a set of classes. With one
+ * property: `PRESENT + valueKey + SEP + orderKey` → id for each distinct value (Sets and Lists
+ * index every value), `ABSENT + SEP + orderKey` → id for documents without one. With several
+ * (single-valued) properties the key has one segment per property (composite index, for
+ * multi-field `orderBy`). Equal values are in document order, so a range scan in key order is an
+ * `orderBy` on the properties with TerminusDB's tie order.
  */
 export interface ValueIndex {
   readonly tree: StringTree<string>;
@@ -27,20 +31,27 @@ export interface ValueIndex {
 export interface ValueIndexSpec {
   /** Exact class ids whose documents are indexed. */
   readonly types: readonly string[];
-  readonly prop: string;
-  readonly base: BaseKind;
+  /** Indexed properties (several: composite, first values only). */
+  readonly props: readonly { readonly prop: string; readonly base: BaseKind }[];
 }
 
 /** The cache key of a spec. */
 export function valueIndexKey(spec: ValueIndexSpec): string {
-  return `value|${spec.types.join(',')}|${spec.prop}`;
+  return `value|${spec.types.join(',')}|${spec.props.map((p) => p.prop).join(',')}`;
+}
+
+function segment(base: BaseKind, v: Json | undefined): string {
+  return v === undefined ? ABSENT : PRESENT + valueKey(base, v);
 }
 
 function keysOf(spec: ValueIndexSpec, doc: JsonObject, order: string): string[] {
-  const values = leaves(doc[spec.prop]);
+  const [first] = spec.props;
+  if (first === undefined) return [];
+  if (spec.props.length > 1) return [spec.props.map((p) => segment(p.base, leaves(doc[p.prop])[0]) + SEP).join('') + order];
+  const values = leaves(doc[first.prop]);
   if (values.length === 0) return [ABSENT + SEP + order];
   const keys = new Set<string>();
-  for (const v of values) keys.add(PRESENT + valueKey(spec.base, v) + SEP + order);
+  for (const v of values) keys.add(segment(first.base, v) + SEP + order);
   return [...keys];
 }
 

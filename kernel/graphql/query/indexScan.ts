@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context.js';
 import type { FrameClass, FrameField } from '../frames.js';
 import type { Cond } from '../filter/types.js';
-import { valueIndexDerivation, valueIndexKey, type ValueIndex, ABSENT, PRESENT, SEP } from '../indexes/valueIndex.js';
+import { valueIndexDerivation, valueIndexKey, type ValueIndex, ABSENT, PRESENT, SEGMENT_END, SEP } from '../indexes/valueIndex.js';
 
-/** A key range of a value index: `[from, to)`. */
+/** A key range of a value index over its first segment: `[from, to)`. */
 export interface KeyRange {
   readonly from: string;
   readonly to: string;
@@ -18,12 +18,9 @@ export interface IndexableCond {
 }
 
 const AFTER_SEP = '\u0001';
-const PRESENT_END = '\u0002';
 
-/** The whole present-value part of an index. */
-export const ALL_PRESENT: KeyRange = { from: PRESENT, to: PRESENT_END };
 /** Every entry, absent values first. */
-export const EVERYTHING: KeyRange = { from: ABSENT, to: PRESENT_END };
+export const EVERYTHING: KeyRange = { from: ABSENT, to: SEGMENT_END };
 
 /** Whether a field can have a value index (datatype values). */
 export function indexable(field: FrameField): boolean {
@@ -33,39 +30,18 @@ export function indexable(field: FrameField): boolean {
 function rangeOf(cond: Cond): IndexableCond | undefined {
   if (cond.t !== 'field' || cond.quant === 'all' || cond.test.t !== 'value' || !indexable(cond.field)) return undefined;
   let from = PRESENT;
-  let to = PRESENT_END;
+  let to = SEGMENT_END;
   let equality = false;
   for (const op of cond.test.ops) {
-    const k = PRESENT + ('key' in op ? op.key : '');
-    const lower = (v: string): void => {
-      if (v > from) from = v;
-    };
-    const upper = (v: string): void => {
-      if (v < to) to = v;
-    };
-    switch (op.op) {
-      case 'eq':
-        lower(k + SEP);
-        upper(k + AFTER_SEP);
-        equality = true;
-        break;
-      case 'ge':
-        lower(k + SEP);
-        break;
-      case 'gt':
-        lower(k + AFTER_SEP);
-        break;
-      case 'le':
-        upper(k + AFTER_SEP);
-        break;
-      case 'lt':
-        upper(k + SEP);
-        break;
-      default:
-        break;
-    }
+    if (!('key' in op) || op.op === 'ne') continue;
+    const k = PRESENT + op.key;
+    if (op.op === 'eq' || op.op === 'ge') from = k + SEP > from ? k + SEP : from;
+    if (op.op === 'gt') from = k + AFTER_SEP > from ? k + AFTER_SEP : from;
+    if (op.op === 'eq' || op.op === 'le') to = k + AFTER_SEP < to ? k + AFTER_SEP : to;
+    if (op.op === 'lt') to = k + SEP < to ? k + SEP : to;
+    equality ||= op.op === 'eq';
   }
-  if (from === PRESENT && to === PRESENT_END) return undefined;
+  if (from === PRESENT && to === SEGMENT_END) return undefined;
   return { field: cond.field, range: { from, to }, equality };
 }
 
@@ -83,10 +59,13 @@ export function indexableConds(cond: Cond): IndexableCond[] {
   return out;
 }
 
-/** The value index of `field` over the given classes at the request's commit. */
-export function valueIndexOf(rc: RequestContext, types: readonly string[], field: FrameField): ValueIndex {
-  if (field.range.type !== 'base') throw new Error(`no value index for ${field.name}`);
-  const spec = { types, prop: field.prop, base: field.range.base };
+/** The value index of `fields` (one, or several single-valued: composite) over the classes at the request's commit. */
+export function valueIndexOf(rc: RequestContext, types: readonly string[], fields: readonly FrameField[]): ValueIndex {
+  const props = fields.map((f) => {
+    if (f.range.type !== 'base') throw new Error(`no value index for ${f.name}`);
+    return { prop: f.prop, base: f.range.base };
+  });
+  const spec = { types, props };
   return rc.cache.get(rc.db, valueIndexKey(spec), rc.snapshot, valueIndexDerivation(spec));
 }
 
@@ -98,36 +77,58 @@ export function* scanAscending(index: ValueIndex, range: KeyRange): Generator<[s
   }
 }
 
-/** Entries of a key range, descending by value; equal values stay in document order. */
-export function* scanDescending(index: ValueIndex, range: KeyRange): Generator<[string, string]> {
+/** The first segment (value part) of an index key. */
+export function valuePart(key: string): string {
+  return key.slice(0, key.indexOf(SEP));
+}
+
+/** The document-order part of an index key. */
+export function orderPart(key: string): string {
+  return key.slice(key.lastIndexOf(SEP) + 1);
+}
+
+/**
+ * Entries of a key range in `orderBy` order: the first segment in direction `directions[0]`, then
+ * the next segments in their directions, ties in document order. Reads one group of equal first
+ * segments at a time.
+ */
+export function* scanOrdered(index: ValueIndex, range: KeyRange, directions: readonly boolean[]): Generator<[string, string]> {
+  const desc = directions[0] === true;
+  const source = desc ? index.tree.entriesReversed(range.to) : index.tree.entries(range.from);
+  const compare = (a: [string, string], b: [string, string]): number => {
+    const x = a[0].split(SEP);
+    const y = b[0].split(SEP);
+    for (let i = 1; i < x.length - 1; i++) {
+      const p = x[i] ?? '';
+      const q = y[i] ?? '';
+      if (p !== q) return (p < q ? -1 : 1) * (directions[i] === true ? -1 : 1);
+    }
+    const p = x[x.length - 1] ?? '';
+    const q = y[y.length - 1] ?? '';
+    return p < q ? -1 : p > q ? 1 : 0;
+  };
   let group: [string, string][] = [];
   let groupValue: string | undefined;
-  for (const entry of index.tree.entriesReversed(range.to)) {
-    if (entry[0] >= range.to) continue;
-    if (entry[0] < range.from) break;
+  for (const entry of source) {
+    if (entry[0] >= range.to || entry[0] < range.from) {
+      if (desc ? entry[0] < range.from : entry[0] >= range.to) break;
+      continue;
+    }
     const value = valuePart(entry[0]);
     if (value !== groupValue) {
-      for (let i = group.length - 1; i >= 0; i--) yield group[i] as [string, string];
+      if (group.length > 1) group.sort(compare);
+      yield* group;
       group = [];
       groupValue = value;
     }
     group.push(entry);
   }
-  for (let i = group.length - 1; i >= 0; i--) yield group[i] as [string, string];
+  if (group.length > 1) group.sort(compare);
+  yield* group;
 }
 
-/** The value part (`PRESENT + valueKey`, or `ABSENT`) of an index key. */
-export function valuePart(key: string): string {
-  return key.slice(0, key.indexOf(SEP, 1));
-}
-
-/** The document-order part of an index key. */
-export function orderPart(key: string): string {
-  return key.slice(key.indexOf(SEP, 1) + 1);
-}
-
-/** The class's field usable as the first `orderBy` key through an index (single-valued datatype). */
-export function orderIndexField(cls: FrameClass, name: string | undefined): FrameField | undefined {
+/** Whether a field can be a segment of an ordered index scan (single-valued datatype). */
+export function orderIndexable(cls: FrameClass, name: string | undefined): FrameField | undefined {
   const f = name === undefined ? undefined : cls.byName.get(name);
   return f !== undefined && indexable(f) && (f.family === 'One' || f.family === 'Optional') ? f : undefined;
 }

@@ -1,18 +1,18 @@
 import { GraphQLError } from 'graphql';
 import type { RequestContext, Node } from '../context.js';
-import type { FrameClass } from '../frames.js';
+import type { FrameClass, FrameField } from '../frames.js';
 import { holds } from '../filter/evaluate.js';
 import { contractInputId } from '../filter/compileFilter.js';
 import type { Cond } from '../filter/types.js';
+import { SEP } from '../indexes/valueIndex.js';
 import {
   EVERYTHING,
   indexableConds,
-  orderIndexField,
+  orderIndexable,
   orderPart,
   scanAscending,
-  scanDescending,
+  scanOrdered,
   valueIndexOf,
-  valuePart,
   type KeyRange,
 } from './indexScan.js';
 import { sortNodes, type OrderSpec } from './order.js';
@@ -50,7 +50,9 @@ function loadNode(rc: RequestContext, id: string): Node | undefined {
 }
 
 /** Filters, orders and windows candidate nodes (links, backlinks and path results). */
-export function selectFrom(rc: RequestContext, cls: FrameClass, args: ListArgs, candidates: readonly Node[]): Node[] {
+export function selectFrom(rc: RequestContext, cls: FrameClass, args: ListArgs, candidates: Node[]): Node[] {
+  const trivial = args.id === undefined && args.ids === undefined && args.order.length === 0 && args.offset === 0 && args.limit === undefined;
+  if (trivial && args.cond.t === 'and' && args.cond.items.length === 0) return candidates;
   const only = idRestriction(rc, args);
   const allowed = only === undefined ? undefined : new Set(only);
   const matching = candidates.filter((n) => (allowed === undefined || allowed.has(n.id)) && holds(rc, args.cond, n));
@@ -71,24 +73,26 @@ function collect(rc: RequestContext, ids: Iterable<string>, cond: Cond, needed: 
   return out;
 }
 
-/** An ordered index scan on the first orderBy field, stopping after `needed` results and their ties. */
-function orderedScan(rc: RequestContext, types: readonly string[], args: ListArgs, range: KeyRange, needed: number | undefined): Node[] {
-  const first = args.order[0];
-  if (first === undefined) return [];
-  const index = valueIndexOf(rc, types, first.field);
-  const entries = first.desc ? scanDescending(index, range) : scanAscending(index, range);
+/**
+ * An ordered scan of a (composite) index on the first orderBy fields, stopping after `needed`
+ * results (and, with more orderBy fields than indexed ones, the ties of the last result).
+ */
+function orderedScan(rc: RequestContext, types: readonly string[], args: ListArgs, fields: readonly FrameField[], range: KeyRange, needed: number | undefined): Node[] {
+  const index = valueIndexOf(rc, types, fields);
+  const directions = args.order.slice(0, fields.length).map((o) => o.desc);
   const out: Node[] = [];
-  let lastValue: string | undefined;
-  for (const [key, id] of entries) {
-    const value = valuePart(key);
-    if (needed !== undefined && out.length >= needed && (args.order.length === 1 || value !== lastValue)) break;
+  let last: string | undefined;
+  const exact = args.order.length <= fields.length;
+  for (const [key, id] of scanOrdered(index, range, directions)) {
+    const prefix = key.slice(0, key.lastIndexOf(SEP));
+    if (needed !== undefined && out.length >= needed && (exact || prefix !== last)) break;
     const node = loadNode(rc, id);
     if (node !== undefined && holds(rc, args.cond, node)) {
       out.push(node);
-      lastValue = value;
+      last = prefix;
     }
   }
-  return out;
+  return exact ? out : sortNodes(out, args.order);
 }
 
 /**
@@ -108,15 +112,16 @@ export function selectRoot(rc: RequestContext, cls: FrameClass, args: ListArgs):
   }
   const conds = indexableConds(args.cond);
   const equality = conds.find((c) => c.equality);
-  const orderField = orderIndexField(cls, args.order[0]?.field.name);
+  const orderField = orderIndexable(cls, args.order[0]?.field.name);
   if (equality === undefined && orderField !== undefined && (needed !== undefined || conds.length === 0)) {
+    const second = orderIndexable(cls, args.order[1]?.field.name);
+    const fields = second === undefined || second.prop === orderField.prop ? [orderField] : [orderField, second];
     const sameField = conds.find((c) => c.field.prop === orderField.prop);
-    const nodes = orderedScan(rc, types, args, sameField?.range ?? EVERYTHING, needed);
-    return window(sortNodes(nodes, args.order), args);
+    return window(orderedScan(rc, types, args, fields, sameField?.range ?? EVERYTHING, needed), args);
   }
   const chosen = equality ?? conds[0];
   if (chosen !== undefined) {
-    const index = valueIndexOf(rc, types, chosen.field);
+    const index = valueIndexOf(rc, types, [chosen.field]);
     const keys = [...scanAscending(index, chosen.range)];
     if (!chosen.equality) keys.sort((a, b) => (orderPart(a[0]) < orderPart(b[0]) ? -1 : orderPart(a[0]) > orderPart(b[0]) ? 1 : 0));
     const stop = args.order.length === 0 ? needed : undefined;

@@ -4,6 +4,7 @@ import { branchEndpoint } from './branch.js';
 import { dbEndpoint } from './db.js';
 import { diffEndpoint } from './diff.js';
 import { documentEndpoint } from './document.js';
+import { graphqlEndpoint } from './graphql.js';
 import { historyEndpoint } from './history.js';
 import { logEndpoint } from './log.js';
 import { optimizeEndpoint, prefixesEndpoint } from './misc.js';
@@ -29,4 +30,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   applyEndpoint,
   prefixesEndpoint,
   optimizeEndpoint,
+  graphqlEndpoint,
 ];
