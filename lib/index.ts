@@ -1,1 +1,3 @@
 export * from './errors/index.js';
+export * from './resilience/index.js';
+export * from './terminus/index.js';

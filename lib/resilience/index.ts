@@ -1,0 +1,2 @@
+export { BreakerOpenError, CircuitBreaker, type BreakerState, type CircuitBreakerOptions } from './CircuitBreaker.js';
+export { backoffDelay, retry, type RetryOptions } from './retry.js';

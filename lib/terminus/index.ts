@@ -1,0 +1,2 @@
+export { refPath, Terminus, type GraphQLAnswer, type Ref, type TerminusSettings } from './Terminus.js';
+export { TerminusError, toTerminusError } from './TerminusError.js';
