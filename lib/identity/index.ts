@@ -1,0 +1,1 @@
+export { IDENTITY_HEADER, IdentityError, signIdentity, verifyIdentity, type Identity } from './identity.js';

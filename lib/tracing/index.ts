@@ -1,0 +1,1 @@
+export { childTraceparent, parseTraceparent, type TraceContext } from './traceparent.js';
