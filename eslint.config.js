@@ -19,7 +19,7 @@ const zones = UNITS.flatMap((unit) =>
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**', '**/*.generated.ts', '**/_prof*.ts'] },
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', '**/*.generated.ts', '**/_prof*.ts', '.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
