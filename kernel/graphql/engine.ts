@@ -23,7 +23,7 @@ export interface ExecuteInput {
   /** A stable key of the database (e.g. `DatabaseRecord.id`): derived indexes are cached per database. */
   readonly database: string;
   readonly request: GraphQLRequest;
-  /** Contracted `_id`s and mutation results (default false: full IRIs, TerminusDB 11/12.0). */
+  /** Contracted `_id`s and mutation results (default true, as TerminusDB 12; false: full IRIs). */
   readonly compressIds?: boolean | undefined;
   /** Schema-less database (`schema: false`): mutations skip instance validation. */
   readonly schemaless?: boolean | undefined;
@@ -93,7 +93,7 @@ export function createGraphQLEngine(options: GraphQLEngineOptions = {}): GraphQL
         iri: parseContext(snapshot.context),
         db: input.database,
         cache,
-        compressIds: input.compressIds ?? false,
+        compressIds: input.compressIds ?? true,
         variables,
         mutation: isMutation && input.commit !== undefined ? newMutationState(input.schemaless ?? false) : undefined,
       };

@@ -41,6 +41,8 @@ export interface FrameClass {
   readonly inverse: readonly InverseField[];
   /** Class ids of the class and its subclasses (for `include_children`). */
   readonly withChildren: readonly string[];
+  /** A subdocument class: its instances are embedded in their owners, not top-level documents. */
+  readonly subdocument: boolean;
 }
 
 /** An enum with its value renaming (GraphQL name ↔ stored value). */
@@ -179,6 +181,7 @@ export function buildFrames(model: SchemaModel): Frames {
       byName: new Map(d.fields.map((f) => [f.name, f])),
       inverse: inv,
       withChildren,
+      subdocument: d.cls.subdocument,
     });
   }
   return { classes, enums, nameOfClass, model };

@@ -3,6 +3,7 @@ import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } 
 import { modelOf } from '../schema/index.js';
 import type { Snapshot } from '../store/Store.js';
 import { buildSchema } from './build/buildSchema.js';
+import { concreteTypename } from './document/concreteTypename.js';
 import { buildFrames, SchemaBuildError, type Frames } from './frames.js';
 
 /** A GraphQL schema generated for one schema version, with its parsed-and-validated queries. */
@@ -10,6 +11,8 @@ export interface BuiltSchema {
   readonly hash: string;
   readonly frames: Frames;
   readonly schema: GraphQLSchema;
+  /** GraphQL names of the class object types. */
+  readonly classTypes: ReadonlySet<string>;
   /** query text → document, or the syntax/validation errors. */
   readonly documents: Map<string, DocumentNode | readonly GraphQLError[]>;
 }
@@ -43,7 +46,7 @@ export class SchemaCache {
       if (built === undefined) {
         try {
           const frames = buildFrames(modelOf(snapshot));
-          built = { hash, frames, schema: buildSchema(frames), documents: new Map() };
+          built = { hash, frames, schema: buildSchema(frames), classTypes: new Set(frames.classes.keys()), documents: new Map() };
         } catch (e) {
           if (!(e instanceof SchemaBuildError)) throw e;
           built = e;
@@ -61,7 +64,7 @@ export class SchemaCache {
   }
 }
 
-/** Parses and validates a query against a built schema, memoised per query text. */
+/** Parses and validates a query against a built schema (then `concreteTypename`), memoised per query text. */
 export function documentFor(built: BuiltSchema, query: string): DocumentNode | readonly GraphQLError[] {
   const hit = built.documents.get(query);
   if (hit !== undefined) return hit;
@@ -69,7 +72,7 @@ export function documentFor(built: BuiltSchema, query: string): DocumentNode | r
   try {
     const doc = parse(query);
     const errors = validate(built.schema, doc);
-    result = errors.length > 0 ? errors : doc;
+    result = errors.length > 0 ? errors : concreteTypename(built.schema, doc, built.classTypes);
   } catch (e) {
     result = [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
   }

@@ -21,41 +21,47 @@ function embeddedAt(source: Node, path: readonly string[]): Node[] {
 
 const includes = (v: Json | undefined, x: Json): boolean => leaves(v).includes(x);
 
+interface Source {
+  readonly id: string;
+  order: string;
+  readonly nodes: readonly Node[];
+}
+
 /**
  * The documents of class `domain` (exact class, as TerminusDB) whose property `prop` links to
  * `node`, in document order: from the store's reverse-link index (also for links held inside
- * subdocuments), plus the owner of an embedded subdocument.
+ * subdocuments), plus the owner of an embedded subdocument. The hot path (a direct link from a
+ * top-level document) reads each source once and sorts only when there are several.
  */
 export function backlinkNodes(rc: RequestContext, node: Node, prop: string, domain: string): Node[] {
   const out: Node[] = [];
-  const seen = new Set<string>();
-  const push = (n: Node): void => {
-    if (!seen.has(n.id) && typeOfNode(n) === domain) {
-      seen.add(n.id);
-      out.push(n);
-    }
-  };
-  if (node.parent !== undefined && includes(node.parent.doc[prop], node.doc)) push(node.parent);
-  const sources: { source: string; nodes: Node[] }[] = [];
-  for (const ref of rc.snapshot.backlinks(node.id)) {
-    const slash = ref.prop.lastIndexOf('/');
-    if ((slash < 0 ? ref.prop : ref.prop.slice(slash + 1)) !== prop) continue;
-    const doc = rc.snapshot.getDoc('instance', ref.source);
+  if (node.parent !== undefined && typeOfNode(node.parent) === domain && includes(node.parent.doc[prop], node.doc)) out.push(node.parent);
+  const snapshot = rc.snapshot;
+  let sources: Source[] | undefined;
+  for (const ref of snapshot.backlinks(node.id)) {
+    const refProp = ref.prop;
+    const slash = refProp.lastIndexOf('/');
+    if (slash < 0 ? refProp !== prop : refProp.slice(slash + 1) !== prop) continue;
+    if (slash < 0 && snapshot.typeOf(ref.source) !== domain) continue;
+    const doc = snapshot.getDoc('instance', ref.source);
     if (doc === undefined) continue;
     const top: Node = { id: ref.source, doc };
-    if (slash < 0) {
-      if (doc['@type'] === domain) sources.push({ source: ref.source, nodes: [top] });
-      continue;
-    }
-    const holders = embeddedAt(top, ref.prop.slice(0, slash).split('/')).filter((n) => includes(n.doc[prop], node.id));
-    sources.push({ source: ref.source, nodes: holders });
+    const nodes = slash < 0 ? [top] : embeddedAt(top, refProp.slice(0, slash).split('/')).filter((n) => includes(n.doc[prop], node.id));
+    (sources ??= []).push({ id: ref.source, order: '', nodes });
   }
+  if (sources === undefined) return out;
   if (sources.length > 1) {
-    const keys = new Map(sources.map((s) => [s.source, orderKeyOf(rc.snapshot, s.source)]));
-    const key = (s: { source: string }): string => keys.get(s.source) ?? s.source;
-    sources.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    for (const s of sources) s.order = orderKeyOf(snapshot, s.id);
+    sources.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   }
-  for (const s of sources) s.nodes.forEach(push);
+  const seen = out.length === 0 && sources.length === 1 ? undefined : new Set(out.map((n) => n.id));
+  for (const s of sources) {
+    for (const n of s.nodes) {
+      if (typeOfNode(n) !== domain || seen?.has(n.id) === true) continue;
+      seen?.add(n.id);
+      out.push(n);
+    }
+  }
   return out;
 }
 

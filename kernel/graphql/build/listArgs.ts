@@ -49,8 +49,17 @@ function nonNegative(v: unknown): number {
   return typeof v === 'number' && v > 0 ? v : 0;
 }
 
+/** The list arguments of a collection queried without any (shared: the common case of links and backlinks). */
+const NO_ARGS: ListArgs = { includeChildren: true, offset: 0, limit: undefined, cond: TRUE, order: [] };
+
+function isEmpty(args: Args): boolean {
+  for (const _ in args) return false;
+  return true;
+}
+
 /** Reads (and validates) the list arguments of a resolver call. */
 export function readListArgs(cls: FrameClass, args: Args, info: GraphQLResolveInfo, rc: RequestContext): ListArgs {
+  if (isEmpty(args)) return NO_ARGS;
   const orderBy = args['orderBy'];
   const order: OrderSpec[] = [];
   if (orderBy !== null && typeof orderBy === 'object') {

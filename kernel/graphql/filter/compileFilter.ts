@@ -34,21 +34,25 @@ export function compileRegex(source: string): RegExp {
 
 const COMPARISONS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
 
+/**
+ * The operation of a datatype filter: TerminusDB (`compile_*_input_value` in query.rs) takes the
+ * first operator given, in the order `eq ne lt le gt ge regex startsWith allOfTerms anyOfTerms`,
+ * and ignores the others (`{ge: 3, le: 5}` is `{ge: 3}`; a range needs `_and`).
+ */
 function valueOps(field: FrameField, input: Input): ValueOp[] {
   if (field.range.type !== 'base') return [];
   const base = field.range.base;
-  const ops: ValueOp[] = [];
   for (const op of COMPARISONS) {
     const v = input[op];
-    if (v !== undefined && v !== null) ops.push({ op, key: valueKey(base, v as Json) });
+    if (v !== undefined && v !== null) return [{ op, key: valueKey(base, v as Json) }];
   }
-  if (typeof input['regex'] === 'string') ops.push({ op: 'regex', re: compileRegex(input['regex']) });
-  if (typeof input['startsWith'] === 'string') ops.push({ op: 'startsWith', prefix: input['startsWith'] });
+  if (typeof input['regex'] === 'string') return [{ op: 'regex', re: compileRegex(input['regex']) }];
+  if (typeof input['startsWith'] === 'string') return [{ op: 'startsWith', prefix: input['startsWith'] }];
   for (const op of ['allOfTerms', 'anyOfTerms'] as const) {
     const v = input[op];
-    if (Array.isArray(v)) ops.push({ op, terms: v.filter((x): x is string => typeof x === 'string') });
+    if (Array.isArray(v)) return [{ op, terms: v.filter((x): x is string => typeof x === 'string') }];
   }
-  return ops;
+  return [];
 }
 
 function emptyFilter(field: FrameField): GraphQLError {
@@ -65,10 +69,10 @@ function compileTest(frames: Frames, iri: Context, field: FrameField, input: unk
       return { t: 'value', base: r.base, ops };
     }
     case 'enum': {
-      const eq = typeof input['eq'] === 'string' ? input['eq'] : undefined;
-      const ne = typeof input['ne'] === 'string' ? input['ne'] : undefined;
-      if (eq === undefined && ne === undefined) throw emptyFilter(field);
-      return { t: 'enum', eq, ne };
+      // First operator only, as for datatypes.
+      if (typeof input['eq'] === 'string') return { t: 'enum', eq: input['eq'], ne: undefined };
+      if (typeof input['ne'] === 'string') return { t: 'enum', eq: undefined, ne: input['ne'] };
+      throw emptyFilter(field);
     }
     case 'class': {
       const cls = frames.classes.get(r.cls);
@@ -105,9 +109,8 @@ function compileField(frames: Frames, iri: Context, field: FrameField, input: un
 }
 
 /**
- * Compiles a coerced `<Class>_Filter` argument. Every operator given for a field must hold
- * (TerminusDB applies only the first one of `eq ne lt le gt ge regex startsWith allOfTerms
- * anyOfTerms`; a conjunction is the same when only one is given).
+ * Compiles a coerced `<Class>_Filter` argument: the fields given are a conjunction; each field's
+ * filter applies its first operator only (see `valueOps`).
  */
 export function compileFilter(frames: Frames, iri: Context, cls: FrameClass, input: unknown): Cond {
   if (!isInput(input)) throw new GraphQLError(`Filter of class '${cls.name}' must be an object`);

@@ -22,9 +22,9 @@ const AFTER_SEP = '\u0001';
 /** Every entry, absent values first. */
 export const EVERYTHING: KeyRange = { from: ABSENT, to: SEGMENT_END };
 
-/** Whether a field can have a value index (datatype values). */
+/** Whether a field can have a value index (datatype values; a `sys:JSON` value is one value, not indexed). */
 export function indexable(field: FrameField): boolean {
-  return field.range.type === 'base';
+  return field.range.type === 'base' && field.range.base !== 'JSON';
 }
 
 function rangeOf(cond: Cond): IndexableCond | undefined {
@@ -43,6 +43,17 @@ function rangeOf(cond: Cond): IndexableCond | undefined {
   }
   if (from === PRESENT && to === SEGMENT_END) return undefined;
   return { field: cond.field, range: { from, to }, equality };
+}
+
+/**
+ * The index range that answers `cond` exactly (one comparison other than `ne`, on an indexed
+ * field, for one value or some value of a collection), or undefined.
+ */
+export function exactIndexRange(cond: Cond): IndexableCond | undefined {
+  if (cond.t !== 'field' || cond.quant === 'all' || cond.test.t !== 'value' || cond.test.ops.length !== 1) return undefined;
+  const op = cond.test.ops[0];
+  if (op === undefined || !('key' in op) || op.op === 'ne') return undefined;
+  return rangeOf(cond);
 }
 
 /** The conditions of a filter's top-level conjunction that a value index can serve. */

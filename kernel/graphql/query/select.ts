@@ -7,15 +7,18 @@ import type { Cond } from '../filter/types.js';
 import { SEP } from '../indexes/valueIndex.js';
 import {
   EVERYTHING,
+  exactIndexRange,
   indexableConds,
   orderIndexable,
   orderPart,
   scanAscending,
   scanOrdered,
   valueIndexOf,
+  type IndexableCond,
   type KeyRange,
 } from './indexScan.js';
 import { sortNodes, type OrderSpec } from './order.js';
+import { subdocumentNodes } from './subdocuments.js';
 
 /** The list arguments of a class collection (root field, link, backlink or path). */
 export interface ListArgs {
@@ -103,6 +106,7 @@ function orderedScan(rc: RequestContext, types: readonly string[], args: ListArg
  */
 export function selectRoot(rc: RequestContext, cls: FrameClass, args: ListArgs): Node[] {
   const types = typesOf(cls, args);
+  if (cls.subdocument) return selectFrom(rc, cls, args, subdocumentNodes(rc, types));
   const typeSet = new Set(types);
   const only = idRestriction(rc, args);
   const needed = args.limit === undefined ? undefined : args.offset + args.limit;
@@ -116,16 +120,18 @@ export function selectRoot(rc: RequestContext, cls: FrameClass, args: ListArgs):
   if (equality === undefined && orderField !== undefined && (needed !== undefined || conds.length === 0)) {
     const second = orderIndexable(cls, args.order[1]?.field.name);
     const fields = second === undefined || second.prop === orderField.prop ? [orderField] : [orderField, second];
-    const sameField = conds.find((c) => c.field.prop === orderField.prop);
-    return window(orderedScan(rc, types, args, fields, sameField?.range ?? EVERYTHING, needed), args);
+    return window(orderedScan(rc, types, args, fields, rangeOn(conds, orderField.prop), needed), args);
   }
   const chosen = equality ?? conds[0];
   if (chosen !== undefined) {
     const index = valueIndexOf(rc, types, [chosen.field]);
-    const keys = [...scanAscending(index, chosen.range)];
-    if (!chosen.equality) keys.sort((a, b) => (orderPart(a[0]) < orderPart(b[0]) ? -1 : orderPart(a[0]) > orderPart(b[0]) ? 1 : 0));
     const stop = args.order.length === 0 ? needed : undefined;
-    const nodes = collect(rc, keys.map(([, id]) => id), args.cond, stop);
+    // Entries of one value are in document order: an equality streams and stops at `stop`.
+    // Several ranges on one single-valued field intersect (a Set's values may satisfy each separately).
+    const single = chosen.field.family === 'One' || chosen.field.family === 'Optional';
+    const range = chosen.equality || !single ? chosen.range : rangeOn(conds, chosen.field.prop);
+    const ids = chosen.equality ? idsOf(scanAscending(index, range)) : inDocumentOrder([...scanAscending(index, range)]);
+    const nodes = collect(rc, ids, args.cond, stop);
     return window(sortNodes(nodes, args.order), args);
   }
   const stop = args.order.length === 0 ? needed : undefined;
@@ -133,8 +139,47 @@ export function selectRoot(rc: RequestContext, cls: FrameClass, args: ListArgs):
   return window(sortNodes(nodes, args.order), args);
 }
 
-/** Number of documents of the class (and subclasses) matching the filter. */
+/** The intersection of the key ranges of the conditions on `prop` (everything when there are none). */
+function rangeOn(conds: readonly IndexableCond[], prop: string): KeyRange {
+  let from = EVERYTHING.from;
+  let to = EVERYTHING.to;
+  for (const c of conds) {
+    if (c.field.prop !== prop) continue;
+    if (c.range.from > from) from = c.range.from;
+    if (c.range.to < to) to = c.range.to;
+  }
+  return { from, to };
+}
+
+function* idsOf(entries: Iterable<[string, string]>): Generator<string> {
+  for (const [, id] of entries) yield id;
+}
+
+function inDocumentOrder(entries: [string, string][]): string[] {
+  const keyed = entries.map(([key, id]) => ({ order: orderPart(key), id }));
+  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return keyed.map((k) => k.id);
+}
+
+/**
+ * Number of documents of the class (and subclasses) matching the filter. A filter that is one
+ * comparison on an indexed field is counted from the index alone (no document is read), so counting
+ * at an old commit costs what it costs at the head.
+ */
 export function countRoot(rc: RequestContext, cls: FrameClass, cond: Cond, count: () => number): number {
   if (cond.t === 'and' && cond.items.length === 0) return count();
+  if (cls.subdocument) return selectRoot(rc, cls, { includeChildren: true, offset: 0, limit: undefined, cond, order: [] }).length;
+  const exact = exactIndexRange(cond);
+  if (exact !== undefined) {
+    const index = valueIndexOf(rc, cls.withChildren, [exact.field]);
+    const single = exact.field.family === 'One' || exact.field.family === 'Optional';
+    let n = 0;
+    const seen = new Set<string>();
+    for (const [, id] of scanAscending(index, exact.range)) {
+      if (single) n += 1;
+      else seen.add(id);
+    }
+    return single ? n : seen.size;
+  }
   return selectRoot(rc, cls, { includeChildren: true, offset: 0, limit: undefined, cond, order: [] }).length;
 }

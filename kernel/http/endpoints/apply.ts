@@ -8,6 +8,7 @@ import { parsePath, resolveRef } from '../resolve.js';
 import type { Endpoint } from '../route.js';
 import { diffView } from './diff.js';
 import { commitWrite } from './documentWrite.js';
+import { commitInfoOf } from './squashReset.js';
 import { resolveVersion } from './versions.js';
 
 /** `POST /api/apply/{branch}` (§8.4): the changes between two versions, applied as one commit. */
@@ -20,12 +21,7 @@ export const applyEndpoint: Endpoint = {
         const body = (await jsonObjectBody(ctx, { required: true })) ?? {};
         if (!('before_commit' in body)) throw missingParameter('before_commit');
         if (!('after_commit' in body)) throw missingParameter('after_commit');
-        const info = body['commit_info'];
-        if (info === null || typeof info !== 'object' || Array.isArray(info)) throw missingParameter('commit_info');
-        const author = info['author'];
-        const message = info['message'];
-        if (typeof author !== 'string' || author === '') throw missingParameter('author');
-        if (typeof message !== 'string' || message === '') throw missingParameter('message');
+        const { author, message } = commitInfoOf(body);
         const ref = resolveRef(ctx, parsePath(ctx.path), 'write');
         const store = ctx.deps.store;
         const before = resolveVersion(store, ref.db, body['before_commit']);

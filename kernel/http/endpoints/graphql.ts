@@ -1,3 +1,4 @@
+import { getOperationAST, parse } from 'graphql';
 import { ApiError } from '../../errors.js';
 import { serializeResult } from '../../graphql/index.js';
 import { HeadMovedError } from '../../store/index.js';
@@ -23,6 +24,27 @@ function asVariables(v: Json | undefined): Record<string, unknown> | null {
   throw new TypeError('variables must be an object');
 }
 
+/**
+ * `compress_ids` (query string): contracted `_id`s and mutation results unless `false`; TerminusDB
+ * 12 defaults to true (tests/test/graphql-compress-ids.js) and answers 400 for other values.
+ */
+function compressIds(ctx: RequestContext): boolean | undefined {
+  const raw = ctx.query.get('compress_ids');
+  if (raw === null || raw === 'true') return true;
+  if (raw === 'false') return false;
+  return undefined;
+}
+
+/** Whether the request's operation is a mutation (TerminusDB refuses mutations over GET). */
+function isMutation(query: string, operationName: Json | undefined): boolean {
+  try {
+    const op = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
+    return op?.operation === 'mutation';
+  } catch {
+    return false;
+  }
+}
+
 async function handle(ctx: RequestContext): Promise<KernelResponse> {
   let ref;
   try {
@@ -43,6 +65,13 @@ async function handle(ctx: RequestContext): Promise<KernelResponse> {
     return transportError(400, 'The request body is not a GraphQL-over-HTTP JSON object');
   }
   if (typeof query !== 'string' || query.trim() === '') return transportError(400, 'Missing query');
+  const compress = compressIds(ctx);
+  if (compress === undefined) {
+    return transportError(400, `Parameter compress_ids has the wrong type: expected boolean (true, false), got ${JSON.stringify(ctx.query.get('compress_ids'))}`);
+  }
+  if (ctx.method === 'GET' && isMutation(query, operationName)) {
+    return transportError(400, 'Mutations are not allowed via GET. Use POST instead.');
+  }
   const store = ctx.deps.store;
   const db = ref.db;
   const branch = ref.branch;
@@ -51,7 +80,7 @@ async function handle(ctx: RequestContext): Promise<KernelResponse> {
     snapshot: ref.snapshot,
     database: db.id,
     request: { query, variables, operationName: typeof operationName === 'string' ? operationName : null },
-    compressIds: ctx.query.get('compress_ids') === 'true',
+    compressIds: compress,
     schemaless: db.schemaless,
     commit:
       branch === undefined || !user.superuser

@@ -6,7 +6,8 @@ import { ok } from '../respond.js';
 import { parsePath, resolveRef } from '../resolve.js';
 import type { Endpoint } from '../route.js';
 
-function commitInfoOf(body: Record<string, Json>): { author: string; message: string } {
+/** `commit_info: {author, message}` of a squash/apply body (MissingParameter when absent). */
+export function commitInfoOf(body: Record<string, Json>): { author: string; message: string } {
   const info = body['commit_info'];
   if (info === undefined || info === null || typeof info !== 'object' || Array.isArray(info)) {
     throw missingParameter('commit_info');

@@ -58,7 +58,8 @@ export function unionBranchTypeName(union: ClassDef, branch: string): string {
 
 /** Suffixes of the types generated for a class (`Dataset` → `DatasetFilter`, ...). */
 export const GENERATED_SUFFIXES = [
-  'Filter', 'CollectionFilter', 'Ordering', 'Connection', 'Edge', 'Input', 'Patch', 'Change', 'Payload',
+  'Filter', 'CollectionFilter', 'Ordering', 'Connection', 'Edge', 'Input', 'Patch', 'UpdateInput', 'ReplaceInput',
+  'Change', 'Payload',
 ] as const;
 
 /** Static types every generated schema contains; no class may take these names. */
@@ -67,5 +68,13 @@ export const STATIC_TYPE_NAMES: ReadonlySet<string> = new Set([
   'DateTime', 'JSON', 'PageInfo', 'RefInput', 'SortOrder', 'Branch', 'BranchPayload', 'DeleteBranchPayload',
   'PromoteBranchPayload', 'PromoteStatus', 'DocumentConflict', 'ConflictKind', 'CommitPayload', 'DeletePayload',
   'ChangeInput', 'IdFilter', 'StringFilter', 'IntFilter', 'FloatFilter', 'BigIntFilter', 'BigFloatFilter',
-  'DateTimeFilter', 'BooleanFilter', 'JSONDocument',
+  'DateTimeFilter', 'BooleanFilter', 'JSONDocument', 'StringCollectionFilter', 'IntCollectionFilter',
+  'FloatCollectionFilter', 'BigIntCollectionFilter', 'BigFloatCollectionFilter', 'DateTimeCollectionFilter',
+  'BooleanCollectionFilter', 'IdCollectionFilter',
 ]);
+
+/** Query fields every generated schema contains. */
+export const STATIC_QUERY_FIELDS: readonly string[] = ['branches'];
+
+/** Mutation fields every generated schema contains. */
+export const STATIC_MUTATION_FIELDS: readonly string[] = ['commit', 'createBranch', 'deleteBranch', 'promoteBranch'];

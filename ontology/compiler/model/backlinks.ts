@@ -36,10 +36,9 @@ export function backlinks(model: OntologyModel): Backlink[] {
         const fieldName = source.metadata.backlinks[path.join('.')] ?? defaultName(path, source);
         out.push({ target, source, path, link, fieldName });
       };
+      const sub = getClass(model, prop.range);
       if (isDocumentClass(range)) add([prop.name], prop, range);
-      else if (range !== undefined && range.kind !== 'Enum' && range.kind !== 'Foreign' && range.subdocument) {
-        const sub = getClass(model, range.id);
-        if (sub === undefined) continue;
+      else if (sub?.subdocument === true) {
         for (const inner of allProperties(model, sub)) {
           const target = model.documents.get(inner.range);
           if (isDocumentClass(target)) add([prop.name, inner.name], inner, target);
