@@ -1,42 +1,76 @@
+import { parseArgs } from 'node:util';
 import { kernelConfigFromEnv, KernelConfigError, startKernel } from '../kernel/index.js';
+import { ConfigError, Terminus, terminusSettingsFromEnv } from '../lib/index.js';
+import { pushOntology } from '../ontology/index.js';
+import { bootstrapDatabase } from './bootstrap.js';
+
+/** A usage or configuration mistake: printed without a stack, exit code 2. */
+class UsageError extends Error {}
 
 /**
- * The `supergraph` command. `start` runs everything on embedded defaults; today that is the
- * Data-Kernel (unless TERMINUSDB_URL points at a real TerminusDB).
+ * `start`: runs everything on embedded defaults. Today: the Data-Kernel (unless TERMINUSDB_URL is
+ * set), then the database is created, given the ontology and seeded when empty.
  */
 async function start(): Promise<void> {
-  const external = process.env['TERMINUSDB_URL'];
-  if (external !== undefined && external !== '') {
-    console.log(JSON.stringify({ msg: 'using external TerminusDB', url: external }));
-    return;
+  const external = (process.env['TERMINUSDB_URL'] ?? '') !== '';
+  const stops: (() => Promise<void>)[] = [];
+  if (!external) {
+    const config = kernelConfigFromEnv();
+    const kernel = await startKernel(config);
+    process.env['TERMINUSDB_URL'] = kernel.url;
+    stops.push(() => kernel.close());
+    console.log(`Data-Kernel (TerminusDB API)  ${kernel.url}   data: ${config.dataDir ?? ':memory:'}`);
   }
-  const config = kernelConfigFromEnv();
-  const kernel = await startKernel(config);
-  console.log(`Data-Kernel (TerminusDB API) listening on ${kernel.url}  — user ${config.adminUser}, data ${config.dataDir ?? ':memory:'}`);
+  const terminus = new Terminus(terminusSettingsFromEnv());
+  const boot = await bootstrapDatabase(terminus);
+  console.log(
+    `Database ${terminus.settings.organization}/${terminus.settings.db}` +
+      (boot.created ? ' created' : ' ready') +
+      (boot.schemaPushed ? ', ontology written' : '') +
+      (boot.seeded > 0 ? `, ${boot.seeded} demo documents loaded` : ''),
+  );
   const stop = (): void => {
-    void kernel.close().then(() => process.exit(0));
+    void Promise.all(stops.map((s) => s())).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-const COMMANDS: Record<string, () => Promise<void>> = { start };
+/** `ontology push [--branch b] [--message m]`: the ontology as one schema commit. */
+async function ontology(args: readonly string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'push') throw new UsageError(`usage: supergraph ontology push [--branch main] [--message text]  (build/check: npm run ontology:build|check)`);
+  const { values } = parseArgs({ args: [...rest], options: { branch: { type: 'string', default: 'main' }, message: { type: 'string' } } });
+  const terminus = new Terminus(terminusSettingsFromEnv());
+  const client = terminus.client({ author: `${process.env['USER'] ?? 'schema-owner'}@ontology` });
+  const result = await terminus.call(() =>
+    pushOntology(client, { branch: values.branch, message: values.message ?? '[ontology] push ontology/schema', db: terminus.settings.db }),
+  );
+  console.log(`pushed ${result.documents.length} schema documents to ${terminus.settings.db}/${result.branch}`);
+}
+
+/** `seed`: create the database if missing, write the ontology if absent, load the demo seed if empty. */
+async function seed(): Promise<void> {
+  const result = await bootstrapDatabase(new Terminus(terminusSettingsFromEnv()));
+  console.log(JSON.stringify(result));
+}
+
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = { start, ontology, seed };
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [command = 'start'] = argv;
+  const [command = 'start', ...rest] = argv;
   const run = COMMANDS[command];
-  if (run === undefined) {
-    console.error(`supergraph: unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}`);
-    process.exit(2);
-  }
   try {
-    await run();
+    if (run === undefined) throw new UsageError(`unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}`);
+    await run(rest);
   } catch (err) {
-    if (err instanceof KernelConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof KernelConfigError) {
       console.error(`supergraph: ${err.message}`);
       process.exit(2);
     }
-    throw err;
+    const e = err as { message?: string; status?: number };
+    console.error(`supergraph: ${e.message ?? String(err)}${e.status ? ` (HTTP ${e.status})` : ''}`);
+    process.exit(1);
   }
 }
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { http: 401, description: 'No valid token: missing, expired, wrong issuer/audience/signature or algorithm.' },
   FORBIDDEN: { http: 403, description: 'The caller may not do this (branch policy, unsigned subgraph call).' },
   UNAUTHORIZED_FIELD_OR_TYPE: { http: 200, description: 'Fields removed because the caller lacks `@authenticated` or `@requiresScopes` rights.' },
+  BAD_REQUEST: { http: 400, description: 'The HTTP request is not a GraphQL request: malformed JSON, no query, unknown operation, wrong method.' },
   GRAPHQL_PARSE_FAILED: { http: 400, description: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { http: 400, description: 'The document does not validate against the schema.' },
   PERSISTED_QUERY_NOT_FOUND: { http: 200, description: 'Automatic persisted query: hash unknown, send the query text.' },
