@@ -42,9 +42,8 @@ export function backlinkNodes(rc: RequestContext, node: Node, prop: string, doma
     const refProp = ref.prop;
     const slash = refProp.lastIndexOf('/');
     if (slash < 0 ? refProp !== prop : refProp.slice(slash + 1) !== prop) continue;
-    if (slash < 0 && snapshot.typeOf(ref.source) !== domain) continue;
     const doc = snapshot.getDoc('instance', ref.source);
-    if (doc === undefined) continue;
+    if (doc === undefined || (slash < 0 && doc['@type'] !== domain)) continue;
     const top: Node = { id: ref.source, doc };
     const nodes = slash < 0 ? [top] : embeddedAt(top, refProp.slice(0, slash).split('/')).filter((n) => includes(n.doc[prop], node.id));
     (sources ??= []).push({ id: ref.source, order: '', nodes });

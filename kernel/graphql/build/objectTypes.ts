@@ -98,9 +98,19 @@ export class ObjectTypes {
     const r = f.range;
     switch (r.type) {
       case 'base':
+        if (!isCollection(f.family)) {
+          // Hot path: a single stored value (a `sys:JSON` array is one value) needs no list.
+          return {
+            type: wrap(SCALARS[r.base], f.family),
+            resolve: (node) => {
+              const v = node.doc[f.prop];
+              return v === undefined || v === null ? null : outputValue(r.base, r.datatype, v);
+            },
+          };
+        }
         return {
           type: wrap(SCALARS[r.base], f.family),
-          resolve: (node) => single(f.family, fieldValues(f, node).map((v) => outputValue(r.base, r.datatype, v))),
+          resolve: (node) => fieldValues(f, node).map((v) => outputValue(r.base, r.datatype, v)),
         };
       case 'enum':
         return { type: wrap(this.inputs.enumType(r.enumName), f.family), resolve: (node) => single(f.family, fieldValues(f, node)) };
