@@ -118,14 +118,14 @@ const CASES: Case[] = [
   { name: '_count all', target: '', limitMs: Infinity, query: () => '{ _count(Person: {}) }' },
 ];
 
-const ITERATIONS = 100;
+const ITERATIONS = 200;
 const rows: [string, string, string?][] = [
   ['documents / later commits', `${N} / ${COMMITS}`],
   ['load 100k documents (store commit)', `${loadMs.toFixed(0)} ms`],
   [`${COMMITS} commits of 3 documents`, `${commitsMs.toFixed(0)} ms`],
 ];
 const failures: string[] = [];
-const headP95 = new Map<string, number>();
+const headP50 = new Map<string, number>();
 for (const [label, commitId] of [['head', head], ['1,000 commits back', oldCommit]] as const) {
   for (const c of CASES.filter((x) => x.name.includes(ONLY))) {
     const first = await run(commitId, c.query());
@@ -133,11 +133,12 @@ for (const [label, commitId] of [['head', head], ['1,000 commits back', oldCommi
     for (let i = 0; i < ITERATIONS; i++) samples.push(await run(commitId, c.query()));
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
-    if (label === 'head') headP95.set(c.name, p95);
-    rows.push([`${c.name} @ ${label}`, `first ${first.toFixed(1)} ms, p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`, label === 'head' ? c.target : '≤ 2× head'] as [string, string, string]);
+    if (label === 'head') headP50.set(c.name, p50);
+    rows.push([`${c.name} @ ${label}`, `first ${first.toFixed(1)} ms, p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`, label === 'head' ? c.target : 'p50 ≤ 2× head'] as [string, string, string]);
     if (label === 'head' && p95 > c.limitMs) failures.push(`${c.name}: p95 ${p95.toFixed(2)} ms > ${c.limitMs} ms`);
-    const atHead = headP95.get(c.name) ?? Infinity;
-    if (label !== 'head' && p95 > 2 * atHead && p95 > 1) failures.push(`${c.name} @ ${label}: p95 ${p95.toFixed(2)} ms > 2× head (${atHead.toFixed(2)} ms)`);
+    // Old commits are compared on the median: p95 of a few-ms query is machine noise on a shared box.
+    const atHead = headP50.get(c.name) ?? Infinity;
+    if (label !== 'head' && p50 > 2 * atHead && p50 > 0.5) failures.push(`${c.name} @ ${label}: p50 ${p50.toFixed(2)} ms > 2× head (${atHead.toFixed(2)} ms)`);
   }
 }
 printTable(`kernel/graphql on ${N} documents (${ITERATIONS} runs per query after a first, index-building run)`, rows);

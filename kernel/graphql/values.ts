@@ -114,6 +114,11 @@ export function outputValue(base: BaseKind, datatype: string, v: Json): unknown 
     case 'JSON':
       return JSON.stringify(v);
     case 'String':
+      // TerminusDB prints a number held by xsd:anySimpleType (a typed literal, not a string) as
+      // JSON text: 3 → "\"3\"" (graphql.js). The kernel stores it as "3", so numeric text counts.
+      if (datatype === 'xsd:anySimpleType' && (typeof v === 'number' || (typeof v === 'string' && SAFE.test(v)))) return JSON.stringify(String(v));
+      // xsd:time is printed without its fraction (graphql.js: '23:34:43.0003Z' → '23:34:43Z').
+      if (datatype === 'xsd:time' && typeof v === 'string') return v.replace(/^(\d\d:\d\d:\d\d)\.\d+/, '$1');
       if (typeof v === 'string') return v;
       if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v['@value'] === 'string') return v['@value'];
       return JSON.stringify(v);

@@ -167,8 +167,8 @@ function inDocumentOrder(entries: [string, string][]): string[] {
  * at an old commit costs what it costs at the head.
  */
 export function countRoot(rc: RequestContext, cls: FrameClass, cond: Cond, count: () => number): number {
-  if (cond.t === 'and' && cond.items.length === 0) return count();
   if (cls.subdocument) return selectRoot(rc, cls, { includeChildren: true, offset: 0, limit: undefined, cond, order: [] }).length;
+  if (cond.t === 'and' && cond.items.length === 0) return count();
   const exact = exactIndexRange(cond);
   if (exact !== undefined) {
     const index = valueIndexOf(rc, cls.withChildren, [exact.field]);
