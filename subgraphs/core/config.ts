@@ -1,0 +1,61 @@
+import type { TerminusSettings } from '../../lib/index.js';
+
+/** Configuration of the core subgraph process (one typed object, read from env at start). */
+export interface CoreConfig {
+  /** Port to listen on (`CORE_PORT`, default 4001; 0 picks a free one). */
+  readonly port: number;
+  /** Interface to bind (`CORE_HOST`, default `127.0.0.1`). */
+  readonly host: string;
+  /** TerminusDB (`TERMINUSDB_URL`, default `http://127.0.0.1:6363`; `TERMINUSDB_USER`/`TERMINUSDB_PASS` default admin/root; `TERMINUSDB_ORG` default the user; `TERMINUSDB_DB` default `catalog`). */
+  readonly terminus: TerminusSettings;
+  /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`, required unless `CORE_INSECURE_NO_IDENTITY=true`). */
+  readonly identityKey: string | null;
+  /** Branch-head cache lifetime in ms (`CORE_HEAD_TTL_MS`, default 500). */
+  readonly headTtlMs: number;
+  /** Schema-check cache lifetime in ms (`CORE_SCHEMA_TTL_MS`, default 30000). */
+  readonly schemaTtlMs: number;
+}
+
+/** A configuration mistake, with a message that says what to set. */
+export class CoreConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CoreConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CoreConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** Reads and validates the configuration from the environment. */
+export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {
+  const url = (env['TERMINUSDB_URL'] ?? 'http://127.0.0.1:6363').replace(/\/+$/, '');
+  try {
+    new URL(url);
+  } catch {
+    throw new CoreConfigError(`TERMINUSDB_URL must be a URL, got ${JSON.stringify(url)}`);
+  }
+  const user = env['TERMINUSDB_USER'] ?? 'admin';
+  const insecure = env['CORE_INSECURE_NO_IDENTITY'] === 'true';
+  const key = env['ROUTER_IDENTITY_KEY'] ?? '';
+  if (key === '' && !insecure) throw new CoreConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or CORE_INSECURE_NO_IDENTITY=true for local tests');
+  return {
+    port: integer(env, 'CORE_PORT', 4001, 0, 65535),
+    host: env['CORE_HOST'] ?? '127.0.0.1',
+    terminus: {
+      url,
+      user,
+      key: env['TERMINUSDB_PASS'] ?? 'root',
+      organization: env['TERMINUSDB_ORG'] ?? user,
+      db: env['TERMINUSDB_DB'] ?? 'catalog',
+    },
+    identityKey: key === '' ? null : key,
+    headTtlMs: integer(env, 'CORE_HEAD_TTL_MS', 500, 0, 60_000),
+    schemaTtlMs: integer(env, 'CORE_SCHEMA_TTL_MS', 30_000, 0, 3_600_000),
+  };
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createLogger,
+  createMetrics,
+  IDENTITY_HEADER,
+  json,
+  opsRoutes,
+  parseTraceparent,
+  verifyIdentity,
+  type Identity,
+  type Logger,
+  type Metrics,
+  type Terminus,
+} from '../../lib/index.js';
+import type { CoreContext, CoreRuntime } from './context.js';
+import { createGraphQLHandler } from './http/createGraphQLHandler.js';
+import { Model, type ModelManifest } from './manifest.js';
+import { ReadSession } from './read/ReadSession.js';
+import { RefResolver } from './read/RefResolver.js';
+import { keyedFieldResolver } from './resolvers/createResolvers.js';
+import { buildCoreSchema } from './schema/buildCoreSchema.js';
+import { SchemaCheck } from './schema/SchemaCheck.js';
+import { typeByClass } from './translate/shape.js';
+
+/** Dependencies of the core subgraph. */
+export interface CoreSubgraphDeps {
+  /** The only way to TerminusDB. */
+  readonly terminus: Terminus;
+  /** Key of the router-signed identity (`ROUTER_IDENTITY_KEY`); null turns the check off (tests only). */
+  readonly identityKey: string | null;
+  /** Default: a `core` pino logger. */
+  readonly logger?: Logger;
+  /** Default: a fresh registry for service `core`. */
+  readonly metrics?: Metrics;
+  /** Default: the committed `model.generated.json`. */
+  readonly manifest?: ModelManifest;
+  /** Default: the committed `schema.graphql`. */
+  readonly sdl?: string;
+  /** How long a branch head stays cached (ms, default 500); this subgraph's writes invalidate it. */
+  readonly headTtlMs?: number;
+  /** How long the TerminusDB schema check is cached (ms, default 30 s). */
+  readonly schemaTtlMs?: number;
+  /** Max age of a signed identity (ms, default 60 s). */
+  readonly identityMaxAgeMs?: number;
+  /** Called for every TerminusDB read request with its commit and number of root fields (tests, metrics). */
+  readonly onRead?: (commit: string, parts: number) => void;
+}
+
+const ANONYMOUS: Identity = { sub: 'anonymous', scopes: [] };
+
+function forbidden(message: string): Response {
+  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
+}
+
+/**
+ * Creates the core subgraph as a fetch-style handler, without side effects: GraphQL over HTTP at
+ * `/graphql` (POST JSON and GET; a valid router identity required), `/healthz`, `/readyz` (TerminusDB
+ * answers a GraphQL query and its schema matches the model), `/metrics`.
+ */
+export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) => Promise<Response> {
+  const logger = deps.logger ?? createLogger('core');
+  const metrics = deps.metrics ?? createMetrics('core');
+  const model = new Model(deps.manifest);
+  const schema = buildCoreSchema(model, deps.sdl);
+  const schemaCheck = new SchemaCheck(deps.terminus, model, deps.schemaTtlMs === undefined ? {} : { ttlMs: deps.schemaTtlMs });
+  const runtime: CoreRuntime = {
+    model,
+    terminus: deps.terminus,
+    refs: new RefResolver(deps.terminus, deps.headTtlMs === undefined ? {} : { headTtlMs: deps.headTtlMs }),
+    logger,
+    typeByClass: typeByClass(model),
+    schemaCheck,
+    ...(deps.onRead === undefined ? {} : { onRead: deps.onRead }),
+  };
+  const graphql = createGraphQLHandler<CoreContext>({ schema, fieldResolver: keyedFieldResolver(model), logger, metrics });
+  const ops = opsRoutes({
+    metrics,
+    ready: async () => {
+      const answer = await deps.terminus.graphql({ branch: 'main' }, 'query { __typename }').catch(() => undefined);
+      const terminusdb = answer?.data !== undefined && answer.data !== null;
+      const drift = terminusdb ? await schemaCheck.drift().catch(() => ['schema unreadable']) : ['TerminusDB unavailable'];
+      if (drift.length > 0) logger.warn({ drift }, 'TerminusDB schema differs from the compiled model');
+      return { terminusdb, schema: drift.length === 0 };
+    },
+  });
+  const onInvalidQuery = (message: string): void => {
+    logger.warn({ message }, 'TerminusDB refused a translated query; re-checking its schema');
+    schemaCheck.invalidate();
+  };
+
+  return async (request) => {
+    const opsAnswer = await ops(request);
+    if (opsAnswer !== undefined) return opsAnswer;
+    const path = new URL(request.url).pathname;
+    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
+    let identity = ANONYMOUS;
+    if (deps.identityKey !== null) {
+      try {
+        identity = verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
+      } catch (err) {
+        return forbidden(`Requests must come through the router: ${(err as Error).message}`);
+      }
+    }
+    const traceId = identity.traceId ?? parseTraceparent(request.headers.get('traceparent'))?.traceId ?? randomBytes(16).toString('hex');
+    const context: CoreContext = {
+      runtime,
+      identity,
+      traceId,
+      reads: new ReadSession(deps.terminus, runtime.refs, { ...(deps.onRead === undefined ? {} : { onRequest: deps.onRead }), onInvalidQuery }),
+      entityLoaders: new Map(),
+    };
+    return graphql(request, context);
+  };
+}

@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import type { DocumentNode, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { graphql } from '../graphqlRuntime.js';
+import { codeOf, json, type Logger, type Metrics } from '../../../lib/index.js';
+import { formatErrors } from './formatErrors.js';
+import { readGraphQLRequest } from './readGraphQLRequest.js';
+
+const { execute, getOperationAST, GraphQLError, parse, validate } = graphql;
+type GraphQLError = InstanceType<typeof graphql.GraphQLError>;
+
+/** What the GraphQL endpoint needs. */
+export interface GraphQLHandlerOptions<C> {
+  readonly schema: GraphQLSchema;
+  readonly fieldResolver: GraphQLFieldResolver<unknown, C>;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Parsed and validated documents kept (default 1000). */
+  readonly documentCacheSize?: number;
+}
+
+type Parsed = { ok: true; document: DocumentNode } | { ok: false; status: number; errors: ReturnType<typeof formatErrors> };
+
+/**
+ * GraphQL over HTTP (GET and POST JSON) for one schema: documents are parsed and validated once
+ * (LRU cache), mutations are refused over GET, errors carry catalogued `extensions.code`s.
+ */
+export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (request: Request, context: C) => Promise<Response> {
+  const { schema, logger, metrics } = options;
+  const cache = new Map<string, Parsed>();
+  const max = options.documentCacheSize ?? 1000;
+
+  const prepare = (query: string): Parsed => {
+    const hit = cache.get(query);
+    if (hit !== undefined) {
+      cache.delete(query);
+      cache.set(query, hit);
+      return hit;
+    }
+    let parsed: Parsed;
+    try {
+      const document = parse(query);
+      const errors = validate(schema, document);
+      parsed =
+        errors.length === 0
+          ? { ok: true, document }
+          : {
+              ok: false,
+              status: 400,
+              // A bad literal value (e.g. an invalid DateTime in a filter) is bad input, not a bad document.
+              errors: errors.map((e) => ({ ...e.toJSON(), extensions: { code: codeOf(e.originalError) === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED' } })),
+            };
+    } catch (err) {
+      const e = err instanceof GraphQLError ? err : new GraphQLError(String(err));
+      parsed = { ok: false, status: 400, errors: formatErrors([e], logger, 'GRAPHQL_PARSE_FAILED') };
+    }
+    cache.set(query, parsed);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return parsed;
+  };
+
+  return async (request, context) => {
+    const started = performance.now();
+    let opType = 'unknown';
+    let opName = '';
+    const finish = (status: number, body: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }): Response => {
+      for (const e of body.errors ?? []) metrics.errors.inc({ code: String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') });
+      metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: body.errors === undefined ? 'ok' : 'error' }, (performance.now() - started) / 1000);
+      return json(body, status);
+    };
+    let params;
+    try {
+      params = await readGraphQLRequest(request);
+    } catch (err) {
+      return finish(400, { errors: formatErrors([err as GraphQLError], logger) });
+    }
+    const prepared = prepare(params.query);
+    if (!prepared.ok) return finish(prepared.status, { errors: prepared.errors });
+    const op = getOperationAST(prepared.document, params.operationName);
+    opType = op?.operation ?? 'unknown';
+    opName = op?.name?.value ?? params.operationName ?? '';
+    if (op === null || op === undefined) {
+      return finish(400, { errors: [{ message: 'Unknown or ambiguous operation', extensions: { code: 'BAD_USER_INPUT' } }] });
+    }
+    if (request.method === 'GET' && op.operation !== 'query') {
+      return json({ errors: [{ message: 'Only queries are allowed over GET', extensions: { code: 'BAD_USER_INPUT' } }] }, 405, { allow: 'POST' });
+    }
+    const result = await execute({
+      schema,
+      document: prepared.document,
+      variableValues: params.variables ?? null,
+      operationName: params.operationName ?? null,
+      contextValue: context,
+      fieldResolver: options.fieldResolver,
+    });
+    if (result.data === undefined) {
+      // Variable coercion failed: a request error.
+      return finish(400, { errors: formatErrors(result.errors ?? [], logger, 'BAD_USER_INPUT') });
+    }
+    const errors = result.errors !== undefined && result.errors.length > 0 ? formatErrors(result.errors, logger) : undefined;
+    return finish(200, errors === undefined ? { data: result.data } : { data: result.data, errors });
+  };
+}
