@@ -13,6 +13,8 @@ const resolve = { alias: [{ find: /^graphql$/, replacement: require.resolve('gra
 export default defineConfig({
   resolve,
   test: {
+    // CI also writes a JSON report; .ci/run prints its totals as one closing line.
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]] : ['default'],
     projects: [
       {
         resolve,
