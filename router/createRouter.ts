@@ -1,0 +1,134 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ServiceMap } from '@apollo/gateway';
+import { createLogger, json, opsRoutes, type Logger } from '../lib/index.js';
+import { createTokenVerifier } from './auth/verifyToken.js';
+import { resolveRouterConfig, type RouterOptions } from './config/resolveRouterConfig.js';
+import type { RouterConfig } from './config/RouterConfig.js';
+import { LruCache } from './execution/LruCache.js';
+import type { RouterRuntime } from './execution/RouterRuntime.js';
+import { createGraphiQL, wantsHtml } from './http/graphiql.js';
+import { graphqlHandler } from './http/graphqlHandler.js';
+import { readinessCheck } from './ops/readiness.js';
+import { createRouterMetrics, type RouterMetrics } from './ops/routerMetrics.js';
+import type { RouterPlugin } from './plugins/RouterPlugin.js';
+import { useBranchPolicy } from './plugins/useBranchPolicy.js';
+import { useLimits } from './plugins/useLimits.js';
+import { useOperationRecorder } from './plugins/useOperationRecorder.js';
+import { PersistedQueries, readManifest } from './request/PersistedQueries.js';
+import type { SchemaGeneration } from './schema/SchemaGeneration.js';
+import { SchemaSource, type ReloadOutcome } from './schema/SchemaSource.js';
+import { SubgraphRegistry } from './subgraph/SubgraphRegistry.js';
+
+/** Collaborators a router may be given (tests, embedding); defaults are made otherwise. */
+export interface RouterDeps {
+  readonly logger?: Logger;
+  readonly metrics?: RouterMetrics;
+  /** Extra plugins, run after the built-in ones. */
+  readonly plugins?: readonly RouterPlugin[];
+}
+
+/** Lifecycle state of a router. */
+export type RouterState = { readonly phase: 'serving'; readonly schema: string } | { readonly phase: 'closing' } | { readonly phase: 'closed' };
+
+/** A built router: a fetch-style handler plus lifecycle. Listening is the caller's business (`main.ts`). */
+export interface Router extends AsyncDisposable {
+  readonly config: RouterConfig;
+  readonly metrics: RouterMetrics;
+  /** Answers `/graphql` (POST, GET, GraphiQL), `/healthz`, `/readyz`, `/metrics`. */
+  readonly handler: (request: Request) => Promise<Response>;
+  /** WebSocket upgrades on `/graphql` (subscriptions come later: refused for now). */
+  readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** The schema generation new requests use. */
+  readonly schema: () => SchemaGeneration | undefined;
+  readonly state: () => RouterState;
+  /** Reloads the supergraph (from `sdl`, or from the configured source); a failure keeps the current schema. */
+  reload(sdl?: string): Promise<ReloadOutcome>;
+  /** Stops watchers, flushes records, closes subgraph pools. Drain HTTP first (the server's `close()`). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the router: loads the supergraph (throws when the first load fails), the trusted documents
+ * and the plugins. No ports, no signals, no env.
+ */
+export async function createRouter(options: RouterOptions, deps: RouterDeps = {}): Promise<Router> {
+  const config = resolveRouterConfig(options);
+  const logger = deps.logger ?? createLogger('router');
+  const metrics = deps.metrics ?? createRouterMetrics();
+  const observe = (cache: string) => (result: 'hit' | 'miss') => metrics.cacheLookups.inc({ cache, result });
+  const schema = new SchemaSource(config.supergraph, metrics, logger);
+  const first = await schema.reload();
+  if (first.status === 'failed') throw new Error(`cannot load the supergraph: ${first.error}`);
+  await schema.watch();
+
+  const manifest = config.persistedQueries.manifestFile !== undefined ? await readManifest(config.persistedQueries.manifestFile) : new Map<string, string>();
+  const registry = new SubgraphRegistry(config.subgraphs, config.identityKey, metrics, logger);
+  const sources = new WeakMap<SchemaGeneration, ServiceMap>();
+  const recorder = config.operationsFile !== undefined ? useOperationRecorder({ file: config.operationsFile, flushMs: config.operationsFlushMs, logger }) : undefined;
+  const plugins: RouterPlugin[] = [
+    useLimits(config.limits),
+    ...(config.branchPolicy !== undefined ? [useBranchPolicy(config.branchPolicy)] : []),
+    ...(recorder !== undefined ? [recorder] : []),
+    ...(deps.plugins ?? []),
+  ];
+  const rt: RouterRuntime = {
+    config,
+    logger,
+    metrics,
+    schema,
+    registry,
+    verify: createTokenVerifier(config.auth),
+    persisted: new PersistedQueries(config.persistedQueries, manifest, config.caches.apq, observe('apq')),
+    plugins,
+    documents: new LruCache(config.caches.documents, observe('document')),
+    plans: new LruCache(config.caches.plans, observe('plan')),
+    sourcesOf(generation) {
+      let map = sources.get(generation);
+      if (map === undefined) {
+        map = registry.sourcesFor(generation.subgraphs);
+        sources.set(generation, map);
+      }
+      return map;
+    },
+  };
+  const graphql = graphqlHandler(rt);
+  const ops = opsRoutes({ ready: readinessCheck(schema, registry, config.checkSubgraphsReady), metrics });
+  const graphiql = config.graphiql ? createGraphiQL('/graphql') : undefined;
+  let phase: 'serving' | 'closing' | 'closed' = 'serving';
+  let closing: Promise<void> | undefined;
+
+  const handler = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    if (path === '/graphql' || path === '/') {
+      if (graphiql !== undefined && wantsHtml(request)) return graphiql.page();
+      return graphql(request);
+    }
+    const asset = await graphiql?.asset(request);
+    if (asset !== undefined) return asset;
+    return (await ops(request)) ?? json({ errors: [{ message: `no route ${request.method} ${path}: POST /graphql`, extensions: { code: 'BAD_REQUEST' } }] }, 404);
+  };
+
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      phase = 'closing';
+      await schema.close();
+      await Promise.all(plugins.map((p) => p.close?.()));
+      registry.close();
+      phase = 'closed';
+    })());
+
+  return {
+    config,
+    metrics,
+    handler,
+    upgrade: (_request, socket) => {
+      socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nsubscriptions over WebSocket are not available yet\n');
+    },
+    schema: () => schema.current,
+    state: () => (phase === 'serving' ? { phase, schema: schema.current?.id ?? '' } : { phase }),
+    reload: (sdl) => schema.reload(sdl),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

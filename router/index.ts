@@ -1,0 +1,16 @@
+export { composeSupergraph, type CompositionResult, type SubgraphSdl } from './compose/composeSupergraph.js';
+export { formatCompositionProblem, type CompositionProblem } from './compose/compositionProblem.js';
+export { readSupergraphConfig, type SubgraphEntry, type SupergraphConfig } from './compose/supergraphConfig.js';
+export { composeFromConfig, GENERATED_HEADER, supergraphFileText } from './compose/supergraphFile.js';
+export { ConfigError } from './config/ConfigError.js';
+export { createRouter, type Router, type RouterDeps, type RouterState } from './createRouter.js';
+export type { RouterConfig, AuthConfig, AuthorizationConfig, LimitsConfig, SubgraphsConfig, PersistedQueriesConfig, CachesConfig, SupergraphSourceConfig } from './config/RouterConfig.js';
+export { resolveRouterConfig, type RouterOptions } from './config/resolveRouterConfig.js';
+export { branchPolicy, readBranchPolicy, type BranchPolicy, type BranchRule, type BranchArguments } from './auth/branchPolicy.js';
+export { mintDevToken, type DevTokenOptions } from './auth/devToken.js';
+export { createRouterMetrics, type RouterMetrics } from './ops/routerMetrics.js';
+export type { RouterPlugin, OperationInfo, OperationOutcome } from './plugins/RouterPlugin.js';
+export type { ReloadOutcome } from './schema/SchemaSource.js';
+export { sha256 } from './request/PersistedQueries.js';
+export { configFromEnv, type ListenConfig } from './config/configFromEnv.js';
+export { DEV_SECRETS_FILE, loadOrCreateDevSecrets, type DevSecrets } from './config/devSecrets.js';

@@ -1,0 +1,33 @@
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { createMetrics, type Metrics } from '../../lib/index.js';
+
+/** The router's metrics: lib's request histogram and error counter plus subgraph, cache and breaker metrics. */
+export interface RouterMetrics extends Metrics {
+  /** Subgraph fetch durations by subgraph and outcome (`ok`, `error`, `timeout`, `open`, `shared`). */
+  readonly subgraphFetches: Histogram<'subgraph' | 'outcome'>;
+  /** Cache lookups by cache (`document`, `plan`, `authorization`, `apq`) and result (`hit`, `miss`). */
+  readonly cacheLookups: Counter<'cache' | 'result'>;
+  /** Breaker state per subgraph: 0 closed, 1 half-open, 2 open. */
+  readonly breakerState: Gauge<'subgraph'>;
+  /** Schema loads by outcome (`loaded`, `unchanged`, `failed`). */
+  readonly schemaLoads: Counter<'outcome'>;
+}
+
+/** Creates the registry with every router metric. */
+export function createRouterMetrics(service = 'router'): RouterMetrics {
+  const base = createMetrics(service);
+  const registers = [base.registry];
+  return {
+    ...base,
+    subgraphFetches: new Histogram({
+      name: 'router_subgraph_fetch_duration_seconds',
+      help: 'Subgraph fetch duration by subgraph and outcome',
+      labelNames: ['subgraph', 'outcome'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    cacheLookups: new Counter({ name: 'router_cache_lookups_total', help: 'Cache lookups by cache and result', labelNames: ['cache', 'result'] as const, registers }),
+    breakerState: new Gauge({ name: 'router_subgraph_breaker_state', help: 'Circuit breaker state per subgraph (0 closed, 1 half-open, 2 open)', labelNames: ['subgraph'] as const, registers }),
+    schemaLoads: new Counter({ name: 'router_schema_loads_total', help: 'Supergraph loads by outcome', labelNames: ['outcome'] as const, registers }),
+  };
+}
