@@ -1,40 +1,13 @@
 import { parseArgs } from 'node:util';
-import { kernelConfigFromEnv, KernelConfigError, startKernel } from '../kernel/index.js';
+import { existsSync } from 'node:fs';
+import { KernelConfigError } from '../kernel/index.js';
 import { ConfigError, Terminus, terminusSettingsFromEnv } from '../lib/index.js';
 import { pushOntology } from '../ontology/index.js';
 import { bootstrapDatabase } from './bootstrap.js';
+import { start } from './start.js';
 
 /** A usage or configuration mistake: printed without a stack, exit code 2. */
 class UsageError extends Error {}
-
-/**
- * `start`: runs everything on embedded defaults. Today: the Data-Kernel (unless TERMINUSDB_URL is
- * set), then the database is created, given the ontology and seeded when empty.
- */
-async function start(): Promise<void> {
-  const external = (process.env['TERMINUSDB_URL'] ?? '') !== '';
-  const stops: (() => Promise<void>)[] = [];
-  if (!external) {
-    const config = kernelConfigFromEnv();
-    const kernel = await startKernel(config);
-    process.env['TERMINUSDB_URL'] = kernel.url;
-    stops.push(() => kernel.close());
-    console.log(`Data-Kernel (TerminusDB API)  ${kernel.url}   data: ${config.dataDir ?? ':memory:'}`);
-  }
-  const terminus = new Terminus(terminusSettingsFromEnv());
-  const boot = await bootstrapDatabase(terminus);
-  console.log(
-    `Database ${terminus.settings.organization}/${terminus.settings.db}` +
-      (boot.created ? ' created' : ' ready') +
-      (boot.schemaPushed ? ', ontology written' : '') +
-      (boot.seeded > 0 ? `, ${boot.seeded} demo documents loaded` : ''),
-  );
-  const stop = (): void => {
-    void Promise.all(stops.map((s) => s())).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
 
 /** `ontology push [--branch b] [--message m]`: the ontology as one schema commit. */
 async function ontology(args: readonly string[]): Promise<void> {
@@ -55,7 +28,16 @@ async function seed(): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
-const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = { start, ontology, seed };
+/** `subgraph <name>`: one subgraph process alone (for deployment), configured from env. */
+async function subgraph(args: readonly string[]): Promise<void> {
+  const [name] = args;
+  if (name === undefined || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(new URL(`../subgraphs/${name}/main.ts`, import.meta.url))) {
+    throw new UsageError('usage: npm run subgraph -- <name>   (a folder of subgraphs/ with a main.ts, e.g. core)');
+  }
+  await import(`../subgraphs/${name}/main.js`);
+}
+
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = { start, ontology, seed, subgraph };
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
