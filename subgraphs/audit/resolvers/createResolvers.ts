@@ -1,0 +1,101 @@
+import type { DocumentNode } from 'graphql';
+import { supergraphError } from '../../../lib/index.js';
+import { graphql } from '../graphqlRuntime.js';
+import { parseTrailers } from '../relay/trailers.js';
+import { listBranches, readCommit, readLog } from '../terminus/commitLog.js';
+import { documentHistory } from '../terminus/documentHistory.js';
+import { versionDiff, type Version } from '../terminus/diffs.js';
+import { terminusFailure, type AuditContext } from './AuditRuntime.js';
+import { toChangeNode, toCommitNode, type CommitNode } from './commitNode.js';
+import { commitsQuery, type CommitsArgs } from './commitsQuery.js';
+
+const { GraphQLScalarType, Kind, visit } = graphql;
+
+/** Commits examined per branch by `commitsByTrace`. */
+const TRACE_SCAN = 5_000;
+
+const DateTime = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
+  parseValue: (v) => {
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
+    return v;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
+    return ast.value;
+  },
+});
+
+const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
+
+/** Object types with `@key` in the SDL (the core entities this subgraph extends). */
+function entityTypes(sdl: DocumentNode): string[] {
+  const names: string[] = [];
+  visit(sdl, {
+    ObjectTypeDefinition(node) {
+      if (node.directives?.some((d) => d.name.value === 'key')) names.push(node.name.value);
+    },
+  });
+  return names;
+}
+
+async function version(ctx: AuditContext, text: string): Promise<Version> {
+  const branches = await listBranches(ctx.runtime.terminus).catch((err: unknown) => terminusFailure(err));
+  return branches.has(text) ? { branch: text } : { commit: text };
+}
+
+/** The resolvers of the audit subgraph (root fields, `history` on every entity of the SDL, scalars). */
+export function createResolvers(sdl: DocumentNode) {
+  const history = async (source: { id: string }, args: { first?: number | null; branch?: string | null }, ctx: AuditContext) => {
+    const first = args.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw supergraphError('BAD_USER_INPUT', 'first must be from 1 to 200');
+    const entries = await documentHistory(ctx.runtime.terminus, args.branch ?? 'main', source.id, first).catch((err: unknown) => terminusFailure(err));
+    return entries.map((e) => {
+      const trailers = parseTrailers(e.message);
+      return {
+        id: e.id,
+        author: e.author,
+        message: e.message,
+        timestamp: new Date(Math.round(e.timestamp * 1000)).toISOString(),
+        traceId: trailers['Trace-Id'] ?? null,
+        userSid: trailers['User-Sid'] ?? null,
+        commit: async () => {
+          const entry = await readCommit(ctx.runtime.terminus, e.id);
+          return entry === undefined ? null : toCommitNode(entry, ctx.runtime);
+        },
+      };
+    });
+  };
+  const entities = Object.fromEntries(entityTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), history }]));
+  return {
+    DateTime,
+    JSON: JSONScalar,
+    ...entities,
+    Query: {
+      commits: (_: unknown, args: CommitsArgs, ctx: AuditContext) => commitsQuery(args, ctx),
+      commit: async (_: unknown, args: { id: string }, ctx: AuditContext) => {
+        const entry = await readCommit(ctx.runtime.terminus, args.id).catch((err: unknown) => terminusFailure(err, 'COMMIT_NOT_FOUND'));
+        return entry === undefined || entry.initial ? null : toCommitNode(entry, ctx.runtime);
+      },
+      diff: async (_: unknown, args: { from: string; to: string }, ctx: AuditContext) => {
+        const [from, to] = await Promise.all([version(ctx, args.from), version(ctx, args.to)]);
+        const diffs = await versionDiff(ctx.runtime.terminus, from, to).catch((err: unknown) => terminusFailure(err, 'COMMIT_NOT_FOUND'));
+        return diffs.map(toChangeNode);
+      },
+      commitsByTrace: async (_: unknown, args: { traceId: string }, ctx: AuditContext) => {
+        const branches = await listBranches(ctx.runtime.terminus).catch((err: unknown) => terminusFailure(err));
+        const found = new Map<string, CommitNode>();
+        for (const head of new Set(branches.values())) {
+          if (head === undefined) continue;
+          for (let start = 0; start < TRACE_SCAN; start += 500) {
+            const page = await readLog(ctx.runtime.terminus, { commit: head }, start, 500).catch((err: unknown) => terminusFailure(err));
+            for (const e of page) if (!found.has(e.id) && parseTrailers(e.message)['Trace-Id'] === args.traceId) found.set(e.id, toCommitNode(e, ctx.runtime));
+            if (page.length < 500) break;
+          }
+        }
+        return [...found.values()].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+      },
+    },
+  };
+}
