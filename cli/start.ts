@@ -35,6 +35,9 @@ export async function start(): Promise<void> {
     env['ROUTER_IDENTITY_KEY'] = identityKey;
     const core = await startChild('core', 'subgraphs/core/main.ts', env, urlFromLine, { quiet: true });
     children.push(core.child);
+    // The audit subgraph runs the commit relay; events go to NATS_URL, or stay in its process.
+    const audit = await startChild('audit', 'subgraphs/audit/main.ts', env, urlFromLine, { quiet: true });
+    children.push(audit.child);
     const router = await startChild(
       'router',
       'router/main.ts',
@@ -56,6 +59,7 @@ export async function start(): Promise<void> {
         '',
         `  Supergraph   ${router.value}   (GraphiQL in a browser)`,
         `  Core         ${core.value}`,
+        `  Audit        ${audit.value}   (events: ${process.env['NATS_URL'] ?? 'in-process bus; set NATS_URL for JetStream'})`,
         `  TerminusDB   ${settings.url}   db ${settings.organization}/${settings.db}${boot.created ? ' (created' : ' (existing'}${boot.seeded > 0 ? `, ${boot.seeded} demo documents)` : ')'}`,
         '',
         `  Dev token (read, write, pii:read, access:read; 1 h):`,
