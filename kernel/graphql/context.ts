@@ -29,6 +29,11 @@ export interface RequestContext {
   readonly variables: Readonly<Record<string, unknown>>;
   /** Present for requests that may run mutations. */
   readonly mutation: MutationState | undefined;
+  /**
+   * Per-request memo of path results by source node (the snapshot is immutable, so a path from
+   * the same node reaches the same nodes: a list and its count evaluate it once). Absent: no memo.
+   */
+  readonly paths?: WeakMap<Node, Map<string, Node[]>> | undefined;
 }
 
 /** The node of a stored link value (id string) or embedded subdocument object. */

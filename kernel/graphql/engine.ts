@@ -96,6 +96,7 @@ export function createGraphQLEngine(options: GraphQLEngineOptions = {}): GraphQL
         compressIds: input.compressIds ?? true,
         variables,
         mutation: isMutation && input.commit !== undefined ? newMutationState(input.schemaless ?? false) : undefined,
+        paths: isMutation ? undefined : new WeakMap(),
       };
       const result = await execute({
         schema: built.schema,

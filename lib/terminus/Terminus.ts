@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { WOQLClient } from 'terminusdb';
 import { CircuitBreaker, retry } from '../resilience/index.js';
 import { TerminusError, toTerminusError } from './TerminusError.js';
@@ -22,6 +24,13 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** A GraphQL answer with the size of the JSON text it was parsed from (for caches that budget bytes). */
+export interface SizedGraphQLAnswer<T = Record<string, unknown>> {
+  readonly answer: GraphQLAnswer<T>;
+  /** Length of the answer's JSON text (UTF-16 code units). */
+  readonly size: number;
+}
+
 /** Path of a ref below `/api/<endpoint>/`. */
 export function refPath(settings: TerminusSettings, ref: Ref): string {
   const base = `${encodeURIComponent(settings.organization)}/${encodeURIComponent(settings.db)}/local`;
@@ -29,20 +38,31 @@ export function refPath(settings: TerminusSettings, ref: Ref): string {
 }
 
 /**
- * Access to the one TerminusDB database, only through the official client over HTTP: reads via
- * TerminusDB's GraphQL endpoint (retried on transient failures), writes via the document API;
- * both behind one circuit breaker.
+ * Access to the one TerminusDB database over HTTP: reads via TerminusDB's GraphQL endpoint (retried on
+ * transient failures), writes and everything else via the official client; both behind one circuit
+ * breaker. The GraphQL POST (the client has no GraphQL method, only the generic `sendCustomRequest`
+ * over axios) goes over a keep-alive `node:http(s)` agent with the same Basic credentials, the same
+ * retry and breaker, and errors normalised exactly as the client's (`toTerminusError`): see
+ * lib/README.md.
  */
 export class Terminus {
   readonly breaker: CircuitBreaker;
-  readonly #reader: WOQLClient;
+  readonly #agent: http.Agent;
+  readonly #request: typeof http.request;
+  readonly #authorization: string;
+  readonly #userAgent = 'terminusdb-supergraph (node:http)';
 
   constructor(
     readonly settings: TerminusSettings,
-    options: { breaker?: CircuitBreaker } = {},
+    options: { breaker?: CircuitBreaker; maxSockets?: number } = {},
   ) {
     this.breaker = options.breaker ?? new CircuitBreaker('terminusdb');
-    this.#reader = this.client();
+    const secure = settings.url.startsWith('https:');
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
+    // As the official client: self-signed certificates are accepted only on 127.0.0.1.
+    this.#agent = secure ? new https.Agent({ ...agentOptions, ...(settings.url.startsWith('https://127.0.0.1') ? { rejectUnauthorized: false } : {}) }) : new http.Agent(agentOptions);
+    this.#request = secure ? https.request : http.request;
+    this.#authorization = `Basic ${Buffer.from(`${settings.user}:${settings.key}`).toString('base64')}`;
   }
 
   /**
@@ -60,24 +80,64 @@ export class Terminus {
 
   /** Runs a query against TerminusDB's GraphQL endpoint at `ref`. GraphQL errors come back in the answer. */
   async graphql<T = Record<string, unknown>>(ref: Ref, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+    return (await this.graphqlSized<T>(ref, query, variables)).answer;
+  }
+
+  /** {@link graphql}, also telling the length of the answer's JSON text. */
+  async graphqlSized<T = Record<string, unknown>>(ref: Ref, query: string, variables?: Record<string, unknown>): Promise<SizedGraphQLAnswer<T>> {
     const url = `${this.settings.url}/api/graphql/${refPath(this.settings, ref)}`;
+    const body = JSON.stringify({ query, variables: variables ?? {} });
     return this.breaker.run(() =>
       retry(
         async () => {
+          const { status, text } = await this.#post(url, body);
+          let parsed: unknown = text;
           try {
-            return (await this.#reader.sendCustomRequest('POST', url, { query, variables: variables ?? {} })) as GraphQLAnswer<T>;
-          } catch (err) {
-            const e = toTerminusError(err);
-            // A 4xx with a GraphQL body is an answer (e.g. validation errors), not a failure.
-            if (e.status >= 400 && e.status < 500 && Array.isArray((e.body as GraphQLAnswer | undefined)?.errors)) {
-              return e.body as GraphQLAnswer<T>;
-            }
-            throw e;
+            parsed = JSON.parse(text) as unknown;
+          } catch {
+            // keep the text (as axios does)
           }
+          if (status >= 200 && status < 300) return { answer: parsed as GraphQLAnswer<T>, size: text.length };
+          // A 4xx with a GraphQL body is an answer (e.g. validation errors), not a failure.
+          if (status >= 400 && status < 500 && Array.isArray((parsed as GraphQLAnswer | undefined)?.errors)) return { answer: parsed as GraphQLAnswer<T>, size: text.length };
+          throw toTerminusError({ status, data: parsed, message: `API Error Code: ${status} url: ${url} method: POST` });
         },
         { retries: 2, baseDelayMs: 25, retryOn: (e) => e instanceof TerminusError && e.transient },
       ),
     );
+  }
+
+  /** One POST over the keep-alive agent; transport failures become TerminusError with status 0. */
+  #post(url: string, body: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = this.#request(
+        url,
+        {
+          method: 'POST',
+          agent: this.#agent,
+          headers: {
+            authorization: this.#authorization,
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(body),
+            accept: 'application/json',
+            'user-agent': this.#userAgent,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', (err) => reject(new TerminusError(err.message, 0, undefined)));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8') }));
+        },
+      );
+      req.on('error', (err) => reject(new TerminusError(err.message, 0, undefined)));
+      req.end(body);
+    });
+  }
+
+  /** Closes idle keep-alive sockets (process shutdown, tests). */
+  close(): void {
+    this.#agent.destroy();
   }
 
   /** Runs an operation of the official client through the breaker; errors become TerminusError. */

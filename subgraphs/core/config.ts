@@ -10,8 +10,10 @@ export interface CoreConfig {
   readonly terminus: TerminusSettings;
   /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`, required unless `CORE_INSECURE_NO_IDENTITY=true`). */
   readonly identityKey: string | null;
-  /** Branch-head cache lifetime in ms (`CORE_HEAD_TTL_MS`, default 500). */
+  /** Branch-head cache lifetime in ms (`CORE_HEAD_TTL_MS`, default 100; 0 disables). */
   readonly headTtlMs: number;
+  /** Budget of the commit-keyed read caches in MiB (`CORE_CACHE_MB`, default 64; 0 disables them). */
+  readonly cacheMb: number;
   /** Schema-check cache lifetime in ms (`CORE_SCHEMA_TTL_MS`, default 30000). */
   readonly schemaTtlMs: number;
 }
@@ -55,7 +57,8 @@ export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreCon
       db: env['TERMINUSDB_DB'] ?? 'catalog',
     },
     identityKey: key === '' ? null : key,
-    headTtlMs: integer(env, 'CORE_HEAD_TTL_MS', 500, 0, 60_000),
+    headTtlMs: integer(env, 'CORE_HEAD_TTL_MS', 100, 0, 60_000),
+    cacheMb: integer(env, 'CORE_CACHE_MB', 64, 0, 65_536),
     schemaTtlMs: integer(env, 'CORE_SCHEMA_TTL_MS', 30_000, 0, 3_600_000),
   };
 }

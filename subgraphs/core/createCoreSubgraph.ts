@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Counter, Gauge } from 'prom-client';
 import {
   createLogger,
   createMetrics,
@@ -9,17 +10,21 @@ import {
   verifyIdentity,
   type Identity,
   type Logger,
+  type GraphQLAnswer,
   type Metrics,
   type Terminus,
 } from '../../lib/index.js';
 import type { CoreContext, CoreRuntime } from './context.js';
 import { createGraphQLHandler } from './http/createGraphQLHandler.js';
 import { Model, type ModelManifest } from './manifest.js';
+import { LruCache } from './read/LruCache.js';
 import { ReadSession } from './read/ReadSession.js';
+import { ResponseCache, type CachedResponse } from './read/ResponseCache.js';
 import { RefResolver } from './read/RefResolver.js';
 import { keyedFieldResolver } from './resolvers/createResolvers.js';
 import { buildCoreSchema } from './schema/buildCoreSchema.js';
 import { SchemaCheck } from './schema/SchemaCheck.js';
+import { planStats } from './translate/planCache.js';
 import { typeByClass } from './translate/shape.js';
 
 /** Dependencies of the core subgraph. */
@@ -36,8 +41,13 @@ export interface CoreSubgraphDeps {
   readonly manifest?: ModelManifest;
   /** Default: the committed `schema.graphql`. */
   readonly sdl?: string;
-  /** How long a branch head stays cached (ms, default 500); this subgraph's writes invalidate it. */
+  /** How long a branch head stays cached (ms, default 100; 0: every operation looks it up); this subgraph's writes invalidate it. */
   readonly headTtlMs?: number;
+  /**
+   * Budget of the commit-keyed read caches in MiB (default 64, half for TerminusDB answers, half for
+   * whole answers of read-only queries); 0 disables both.
+   */
+  readonly cacheMb?: number;
   /** How long the TerminusDB schema check is cached (ms, default 30 s). */
   readonly schemaTtlMs?: number;
   /** Max age of a signed identity (ms, default 60 s). */
@@ -72,7 +82,17 @@ export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) =
     schemaCheck,
     ...(deps.onRead === undefined ? {} : { onRead: deps.onRead }),
   };
-  const graphql = createGraphQLHandler<CoreContext>({ schema, fieldResolver: keyedFieldResolver(model), logger, metrics });
+  const cacheBytes = (deps.cacheMb ?? 64) * 1024 * 1024;
+  const answers = new LruCache<GraphQLAnswer>({ maxEntries: cacheBytes === 0 ? 0 : 20_000, maxBytes: cacheBytes / 2 });
+  const responses = new ResponseCache(new LruCache<CachedResponse>({ maxEntries: cacheBytes === 0 ? 0 : 20_000, maxBytes: cacheBytes / 2 }), model);
+  registerCacheMetrics(metrics, runtime.refs, answers, responses);
+  const graphql = createGraphQLHandler<CoreContext>({
+    schema,
+    fieldResolver: keyedFieldResolver(model),
+    logger,
+    metrics,
+    ...(responses.lru.enabled ? { responses: { cacheable: (d, op) => responses.cacheable(d, op), lookup: (k, ctx) => responses.lookup(k, ctx), store: (k, ctx, body) => responses.store(k, ctx, body) } } : {}),
+  });
   const ops = opsRoutes({
     metrics,
     ready: async () => {
@@ -107,9 +127,62 @@ export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) =
       runtime,
       identity,
       traceId,
-      reads: new ReadSession(deps.terminus, runtime.refs, { ...(deps.onRead === undefined ? {} : { onRequest: deps.onRead }), onInvalidQuery }),
+      reads: new ReadSession(deps.terminus, runtime.refs, { ...(deps.onRead === undefined ? {} : { onRequest: deps.onRead }), onInvalidQuery, ...(answers.enabled ? { answers } : {}) }),
       entityLoaders: new Map(),
     };
     return graphql(request, context);
   };
+}
+
+/** Hit/miss counters of the read caches in the subgraph's registry (`core_cache_*`). */
+function registerCacheMetrics(metrics: Metrics, refs: RefResolver, answers: LruCache<GraphQLAnswer>, responses: ResponseCache): void {
+  const caches = { answer: answers, response: responses.lru } as const;
+  new Counter({
+    name: 'core_cache_requests_total',
+    help: 'Read cache lookups by cache (head: branch heads; answer: TerminusDB answers by commit; response: whole answers; plan: translations) and result',
+    labelNames: ['cache', 'result'] as const,
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      this.inc({ cache: 'head', result: 'hit' }, refs.stats.hits);
+      this.inc({ cache: 'head', result: 'miss' }, refs.stats.misses);
+      for (const [name, c] of Object.entries(caches)) {
+        this.inc({ cache: name, result: 'hit' }, c.stats.hits);
+        this.inc({ cache: name, result: 'miss' }, c.stats.misses);
+        this.inc({ cache: name, result: 'coalesced' }, c.stats.coalesced);
+      }
+      this.inc({ cache: 'response', result: 'stale' }, responses.stale);
+      // Translation plans (per process: the plan cache hangs off parsed documents).
+      this.inc({ cache: 'plan', result: 'hit' }, planStats.hits);
+      this.inc({ cache: 'plan', result: 'miss' }, planStats.misses);
+    },
+  });
+  new Counter({
+    name: 'core_cache_evictions_total',
+    help: 'Entries evicted from the read caches (LRU, by entries or bytes)',
+    labelNames: ['cache'] as const,
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      for (const [name, c] of Object.entries(caches)) this.inc({ cache: name }, c.stats.evictions);
+    },
+  });
+  new Gauge({
+    name: 'core_cache_bytes',
+    help: 'Size of the read caches (JSON text length)',
+    labelNames: ['cache'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [name, c] of Object.entries(caches)) this.set({ cache: name }, c.bytes);
+    },
+  });
+  new Gauge({
+    name: 'core_cache_entries',
+    help: 'Entries in the read caches',
+    labelNames: ['cache'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [name, c] of Object.entries(caches)) this.set({ cache: name }, c.size);
+    },
+  });
 }

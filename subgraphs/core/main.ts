@@ -15,7 +15,7 @@ try {
   throw err;
 }
 const terminus = new Terminus(config.terminus);
-const handler = createCoreSubgraph({ terminus, identityKey: config.identityKey, logger, headTtlMs: config.headTtlMs, schemaTtlMs: config.schemaTtlMs });
+const handler = createCoreSubgraph({ terminus, identityKey: config.identityKey, logger, headTtlMs: config.headTtlMs, cacheMb: config.cacheMb, schemaTtlMs: config.schemaTtlMs });
 const served = await serve(handler, { port: config.port, host: config.host, onError: (err) => logger.error({ err }, 'unhandled error') });
 logger.info({ url: served.url }, 'core subgraph listening');
 console.log(JSON.stringify({ url: served.url }));

@@ -51,7 +51,7 @@ async function countingProxy(target: string, requests: string[]): Promise<{ url:
 }
 
 /** Starts a kernel, creates a database with the ontology and `seed` (default: the demo seed), and the subgraph. */
-export async function startCore(options: { seed?: readonly SeedDocument[]; headTtlMs?: number } = {}): Promise<CoreHarness> {
+export async function startCore(options: { seed?: readonly SeedDocument[]; headTtlMs?: number; cacheMb?: number } = {}): Promise<CoreHarness> {
   const kernel = await startKernel({ port: 0, onError: (e) => console.error(e) });
   const requests: string[] = [];
   const proxy = await countingProxy(kernel.url, requests);
@@ -64,7 +64,7 @@ export async function startCore(options: { seed?: readonly SeedDocument[]; headT
   await client.addDocument([...seed], {}, db, 'seed');
   const terminus = new Terminus({ url: proxy.url, user: 'admin', key: 'root', organization: 'admin', db });
   const identityKey = randomBytes(16).toString('hex');
-  const handler = createCoreSubgraph({ terminus, identityKey, headTtlMs: options.headTtlMs ?? 0 });
+  const handler = createCoreSubgraph({ terminus, identityKey, headTtlMs: options.headTtlMs ?? 0, ...(options.cacheMb === undefined ? {} : { cacheMb: options.cacheMb }) });
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
       proxy.server.close(() => resolve());

@@ -18,7 +18,7 @@ import type { BaseKind, FrameClass, FrameField, Frames } from '../frames.js';
 import { fieldValues } from '../filter/evaluate.js';
 import { pathFieldName } from '../naming.js';
 import { evalPath } from '../path/evalPath.js';
-import { parsePath } from '../path/parsePath.js';
+import { parsePathCached } from '../path/parsePath.js';
 import { selectFrom } from '../query/select.js';
 import { BigFloatScalar, BigIntScalar, DateTimeScalar, JSONScalar } from '../scalars.js';
 import { outputValue } from '../values.js';
@@ -145,11 +145,28 @@ export class ObjectTypes {
     }
     for (const target of this.frames.classes.values()) {
       const type = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.objectType(target.name))));
-      const field = this.collectionField(target, type, (node, args, rc) => {
-        const reached = evalPath(rc, parsePath(String(args['path'])), [node]);
-        const allowed = new Set(target.withChildren);
+      const allowed = new Set(target.withChildren);
+      const reach = (node: Node, path: string, rc: RequestContext): Node[] => {
+        const reached = evalPath(rc, parsePathCached(path), [node]);
         const seen = new Set<string>();
         return reached.filter((n) => allowed.has(typeOfNode(n) ?? '') && !seen.has(n.id) && seen.add(n.id) !== undefined);
+      };
+      const field = this.collectionField(target, type, (node, args, rc) => {
+        const path = String(args['path']);
+        const memo = rc.paths;
+        if (memo === undefined) return reach(node, path, rc);
+        let byPath = memo.get(node);
+        if (byPath === undefined) {
+          byPath = new Map();
+          memo.set(node, byPath);
+        }
+        const key = `${target.name}\u0000${path}`;
+        let nodes = byPath.get(key);
+        if (nodes === undefined) {
+          nodes = reach(node, path, rc);
+          byPath.set(key, nodes);
+        }
+        return nodes;
       });
       fields[pathFieldName(target.name)] = { ...field, args: { ...field.args, path: { type: new GraphQLNonNull(GraphQLString) } } };
     }

@@ -4,13 +4,20 @@ import { nodeOf, type Node, type RequestContext } from '../context.js';
 import { leaves } from '../values.js';
 import type { Path, Pred } from './parsePath.js';
 
+const propNames = new WeakMap<Pred, { readonly iri: RequestContext['iri']; readonly prop: string | undefined }>();
+
 function propName(rc: RequestContext, pred: Pred): string | undefined {
   if (pred.any) return undefined;
+  const hit = propNames.get(pred);
+  if (hit?.iri === rc.iri) return hit.prop;
+  let prop: string;
   try {
-    return normalizeSchemaName(rc.iri, pred.name);
+    prop = normalizeSchemaName(rc.iri, pred.name);
   } catch {
-    return pred.name;
+    prop = pred.name;
   }
+  propNames.set(pred, { iri: rc.iri, prop });
+  return prop;
 }
 
 function linked(rc: RequestContext, node: Node, values: Json[]): Node[] {
@@ -52,18 +59,22 @@ function backward(rc: RequestContext, node: Node, pred: Pred): Node[] {
     if (holdsIt) out.push(p);
   }
   for (const ref of rc.snapshot.backlinks(node.id)) {
-    const steps = ref.prop.split('/');
-    const last = steps[steps.length - 1];
+    const refProp = ref.prop;
+    const slash = refProp.lastIndexOf('/');
+    // Direct links (the common case) need no split: compare the property, then read the source.
+    if (slash < 0) {
+      if (prop !== undefined && refProp !== prop) continue;
+      const source = rc.snapshot.getDoc('instance', ref.source);
+      if (source !== undefined) out.push({ id: ref.source, doc: source });
+      continue;
+    }
+    const last = refProp.slice(slash + 1);
     if (prop !== undefined && last !== prop) continue;
     const source = rc.snapshot.getDoc('instance', ref.source);
     if (source === undefined) continue;
     const top: Node = { id: ref.source, doc: source };
-    if (steps.length === 1) {
-      out.push(top);
-      continue;
-    }
-    for (const o of objectsAt(source, steps.slice(0, -1))) {
-      if (typeof o['@id'] === 'string' && leaves(o[last ?? '']).includes(node.id)) out.push({ id: o['@id'], doc: o, parent: top });
+    for (const o of objectsAt(source, refProp.slice(0, slash).split('/'))) {
+      if (typeof o['@id'] === 'string' && leaves(o[last]).includes(node.id)) out.push({ id: o['@id'], doc: o, parent: top });
     }
   }
   return out;

@@ -15,6 +15,20 @@ export type Path =
 
 const PROPERTY_CHAR = /[\p{L}\p{N}:/_-]/u;
 
+const parsed = new Map<string, Path>();
+const PARSED_MAX = 1024;
+
+/** {@link parsePath}, memoised (paths are immutable values; a query names the same path for every node). */
+export function parsePathCached(source: string): Path {
+  let p = parsed.get(source);
+  if (p === undefined) {
+    p = parsePath(source);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(source, p);
+  }
+  return p;
+}
+
 /**
  * Parses a path: `p` or `p>` (forward), `<p` (backward), `.` (any property), `A,B` (sequence),
  * `A|B` (choice), `A+`, `A*`, `A{n,m}` (repetition: levels n to m-1, as TerminusDB), `( … )`.

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { DocumentNode, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFieldResolver, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { graphql } from '../graphqlRuntime.js';
 import { codeOf, json, type Logger, type Metrics } from '../../../lib/index.js';
 import { formatErrors } from './formatErrors.js';
@@ -16,7 +16,20 @@ export interface GraphQLHandlerOptions<C> {
   readonly metrics: Metrics;
   /** Parsed and validated documents kept (default 1000). */
   readonly documentCacheSize?: number;
+  /** Whole answers of queries (see `read/ResponseCache.ts`); none by default. */
+  readonly responses?: ResponseCachePolicy<C>;
 }
+
+/** How the endpoint caches whole answers: which operations, where, and whether a cached one still holds. */
+export interface ResponseCachePolicy<C> {
+  cacheable(document: DocumentNode, op: OperationDefinitionNode): boolean;
+  /** The cached JSON body under `key` if it is still the answer for this request. */
+  lookup(key: string, context: C): Promise<string | undefined>;
+  /** Keeps the JSON body of an answer without errors. */
+  store(key: string, context: C, body: string): void;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
 type Parsed = { ok: true; document: DocumentNode } | { ok: false; status: number; errors: ReturnType<typeof formatErrors> };
 
@@ -47,7 +60,8 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
               ok: false,
               status: 400,
               // A bad literal value (e.g. an invalid DateTime in a filter) is bad input, not a bad document.
-              errors: errors.map((e) => ({ ...e.toJSON(), extensions: { code: codeOf(e.originalError) === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED' } })),
+              // graphql-js reports a scalar's GraphQLError as is (same instance) or wraps it (another realm).
+              errors: errors.map((e) => ({ ...e.toJSON(), extensions: { code: codeOf(e.originalError) === 'BAD_USER_INPUT' || e.extensions['code'] === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED' } })),
             };
     } catch (err) {
       const e = err instanceof GraphQLError ? err : new GraphQLError(String(err));
@@ -84,6 +98,15 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
     if (request.method === 'GET' && op.operation !== 'query') {
       return json({ errors: [{ message: 'Only queries are allowed over GET', extensions: { code: 'BAD_USER_INPUT' } }] }, 405, { allow: 'POST' });
     }
+    const responses = options.responses;
+    const cacheKey = responses?.cacheable(prepared.document, op) === true ? `${opName}\n${JSON.stringify(params.variables ?? null)}\n${params.query}` : undefined;
+    if (cacheKey !== undefined) {
+      const body = await (responses as ResponseCachePolicy<C>).lookup(cacheKey, context);
+      if (body !== undefined) {
+        metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: 'ok' }, (performance.now() - started) / 1000);
+        return new Response(body, { status: 200, headers: JSON_TYPE });
+      }
+    }
     const result = await execute({
       schema,
       document: prepared.document,
@@ -97,6 +120,12 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
       return finish(400, { errors: formatErrors(result.errors ?? [], logger, 'BAD_USER_INPUT') });
     }
     const errors = result.errors !== undefined && result.errors.length > 0 ? formatErrors(result.errors, logger) : undefined;
+    if (errors === undefined && cacheKey !== undefined) {
+      const body = JSON.stringify({ data: result.data });
+      (responses as ResponseCachePolicy<C>).store(cacheKey, context, body);
+      metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: 'ok' }, (performance.now() - started) / 1000);
+      return new Response(body, { status: 200, headers: JSON_TYPE });
+    }
     return finish(200, errors === undefined ? { data: result.data } : { data: result.data, errors });
   };
 }

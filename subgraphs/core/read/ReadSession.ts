@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { supergraphError, type GraphQLAnswer, type Terminus } from '../../../lib/index.js';
 import { mapTerminusFailure } from '../terminusErrors.js';
 import type { VariableDef } from '../translate/QueryText.js';
+import type { LruCache } from './LruCache.js';
 import type { RefInput, RefResolver } from './RefResolver.js';
 
 type Data = Record<string, unknown>;
@@ -16,10 +17,21 @@ interface Part {
 
 /** Hooks of a read session (for metrics and tests). */
 export interface ReadSessionHooks {
-  /** Called once per TerminusDB request with the commit and the number of root fields it carries. */
+  /** Called once per TerminusDB request (not for answers served from `answers`) with the commit and the number of root fields it carries. */
   readonly onRequest?: (commit: string, parts: number) => void;
   /** Called when TerminusDB refuses a translated query as invalid (its schema differs from the model). */
   readonly onInvalidQuery?: (message: string) => void;
+  /**
+   * Answers of TerminusDB read requests by commit, query text and variables. Data at a commit never
+   * changes, so a hit is exactly what TerminusDB would answer again. Answers with errors are not kept.
+   */
+  readonly answers?: LruCache<GraphQLAnswer>;
+}
+
+/** A ref of the operation and the commit it resolved to. */
+export interface ResolvedRef {
+  readonly ref: RefInput | null | undefined;
+  readonly commit: string;
 }
 
 const PART = /^p(\d+)/;
@@ -39,6 +51,8 @@ export class ReadSession {
   #parts = 0;
   readonly #refs = new Map<string, Promise<string>>();
   readonly #pending = new Map<string, Part[]>();
+  /** Refs resolved so far, in order (what a cached response of the operation depends on). */
+  readonly resolved: ResolvedRef[] = [];
 
   constructor(
     private readonly terminus: Terminus,
@@ -58,6 +72,10 @@ export class ReadSession {
     if (p === undefined) {
       p = this.refs.resolve(ref);
       this.#refs.set(key, p);
+      p.then(
+        (commit) => void this.resolved.push({ ref, commit }),
+        () => undefined,
+      );
     }
     return p;
   }
@@ -83,10 +101,16 @@ export class ReadSession {
     const header = defs.length === 0 ? '' : `(${defs.map((d) => `$${d.name}: ${d.type}`).join(', ')})`;
     const query = `query${header} { ${parts.map((p) => p.text).join(' ')} }`;
     const variables = Object.fromEntries(defs.map((d) => [d.name, d.value]));
-    this.hooks.onRequest?.(commit, parts.length);
+    const key = `${commit}\n${query}\n${JSON.stringify(variables)}`;
+    const load = async (): Promise<{ value: GraphQLAnswer; size: number | undefined }> => {
+      this.hooks.onRequest?.(commit, parts.length);
+      const { answer: a, size } = await this.terminus.graphqlSized({ commit }, query, variables);
+      const clean = a.data !== undefined && a.data !== null && (a.errors === undefined || a.errors.length === 0);
+      return { value: a, size: clean ? size + key.length : undefined };
+    };
     let answer: GraphQLAnswer;
     try {
-      answer = await this.terminus.graphql({ commit }, query, variables);
+      answer = this.hooks.answers === undefined ? (await load()).value : await this.hooks.answers.getOrLoad(key, load);
     } catch (err) {
       const e = mapTerminusFailure(err);
       for (const p of parts) p.reject(e.extensions['code'] === 'BRANCH_NOT_FOUND' ? supergraphError('COMMIT_NOT_FOUND', `Commit ${commit} does not exist`) : e);

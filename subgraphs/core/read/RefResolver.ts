@@ -16,7 +16,7 @@ interface LogEntry {
 
 /** Options of the RefResolver. */
 export interface RefResolverOptions {
-  /** How long a branch head stays cached (ms, default 500). Own writes invalidate at once. */
+  /** How long a branch head stays cached (ms, default 100; 0: looked up for every operation). Own writes invalidate at once. */
   readonly headTtlMs?: number;
   readonly now?: () => number;
 }
@@ -41,6 +41,8 @@ export function checkRef(ref: RefInput | null | undefined): { branch?: string; c
  */
 export class RefResolver {
   readonly #heads = new Map<string, { at: number; head: Promise<string> }>();
+  /** Head lookups served from the cache / sent to TerminusDB (exported to /metrics). */
+  readonly stats = { hits: 0, misses: 0 };
   readonly #ttl: number;
   readonly #now: () => number;
 
@@ -48,7 +50,7 @@ export class RefResolver {
     private readonly terminus: Terminus,
     options: RefResolverOptions = {},
   ) {
-    this.#ttl = options.headTtlMs ?? 500;
+    this.#ttl = options.headTtlMs ?? 100;
     this.#now = options.now ?? Date.now;
   }
 
@@ -67,14 +69,21 @@ export class RefResolver {
   /** Head commit of a branch (cached for `headTtlMs`). BRANCH_NOT_FOUND when it does not exist. */
   head(branch: string): Promise<string> {
     const hit = this.#heads.get(branch);
-    if (hit !== undefined && this.#now() - hit.at < this.#ttl) return hit.head;
+    if (hit !== undefined && this.#now() - hit.at < this.#ttl) {
+      this.stats.hits++;
+      return hit.head;
+    }
+    this.stats.misses++;
     const head = this.#log(branch, 0, 1).then((entries) => {
       const first = entries[0];
       if (first === undefined) throw supergraphError('BRANCH_NOT_FOUND', `Branch ${branch} has no commits`);
       return first.identifier;
     });
-    this.#heads.set(branch, { at: this.#now(), head });
-    head.catch(() => this.#heads.delete(branch));
+    const entry = { at: this.#now(), head };
+    this.#heads.set(branch, entry);
+    head.catch(() => {
+      if (this.#heads.get(branch) === entry) this.#heads.delete(branch);
+    });
     return head;
   }
 

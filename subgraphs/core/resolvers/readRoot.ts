@@ -7,6 +7,7 @@ import { planConnection, planObject, type PlanScope } from '../translate/planSel
 import { VariableSink } from '../translate/QueryText.js';
 import { shapeConnection, shapeObject, type ShapeContext, type Shaped } from '../translate/shape.js';
 import { subSelections } from '../translate/collectFields.js';
+import { cachedPlan } from '../translate/planCache.js';
 
 /** The scope of translating within the operation being executed. */
 export function planScope(ctx: CoreContext, info: GraphQLResolveInfo, vars: VariableSink): PlanScope {
@@ -33,8 +34,12 @@ export async function readOne(
   ref: RefInput | { readonly commit: string } | null | undefined,
 ): Promise<Shaped | null> {
   const n = ctx.reads.nextPart();
-  const vars = new VariableSink(`p${n}_`);
-  const planned = planObject(planScope(ctx, info, vars), typeName, subSelections(info.fieldNodes));
+  const cached = cachedPlan(info.fieldNodes, info.fragments, info.variableValues, n, null, () => {
+    const sink = new VariableSink(`p${n}_`);
+    return { planned: planObject(planScope(ctx, info, sink), typeName, subSelections(info.fieldNodes)), defs: sink.defs };
+  });
+  const planned = cached.planned;
+  const vars = new VariableSink(`p${n}_`, cached.defs);
   const commit = await ctx.reads.resolveRef(ref);
   const idVar = vars.add('ID', id);
   const data = await ctx.reads.read(commit, n, `p${n}: ${sanitize(classOf(ctx, typeName))}(id: ${idVar}) ${planned.text}`, vars.defs);
@@ -54,18 +59,23 @@ export interface ManyArgs {
 /** `<many>(filter, orderBy, first, after, ref)`: a connection read at the cursor's commit or the ref's. */
 export async function readMany(ctx: CoreContext, info: GraphQLResolveInfo, typeName: string, args: ManyArgs): Promise<Shaped> {
   const n = ctx.reads.nextPart();
-  const vars = new VariableSink(`p${n}_`);
   const cls = classOf(ctx, typeName);
   const raw = `p${n}`;
-  const planned = planConnection(
-    planScope(ctx, info, vars),
-    info.fieldNodes,
-    args,
-    { field: sanitize(cls), extraArgs: [], countable: 'number', cls },
-    `Query.${info.fieldName}`,
-    typeName,
-    raw,
-  );
+  const cached = cachedPlan(info.fieldNodes, info.fragments, info.variableValues, n, args, () => {
+    const sink = new VariableSink(`p${n}_`);
+    const p = planConnection(
+      planScope(ctx, info, sink),
+      info.fieldNodes,
+      args,
+      { field: sanitize(cls), extraArgs: [], countable: 'number', cls },
+      `Query.${info.fieldName}`,
+      typeName,
+      raw,
+    );
+    return { planned: p, defs: sink.defs };
+  });
+  const planned = cached.planned;
+  const vars = { defs: cached.defs };
   const pinned = planned.cursorCommit;
   const ref = checkRef(args.ref);
   if (pinned !== undefined && ref.commit !== undefined && ref.commit !== pinned) {

@@ -11,9 +11,15 @@ export interface VariableDef {
  * prefixed so that several parts can share one request.
  */
 export class VariableSink {
-  readonly defs: VariableDef[] = [];
+  readonly defs: VariableDef[];
 
-  constructor(readonly prefix: string) {}
+  constructor(
+    readonly prefix: string,
+    /** Variables already added (a cached plan's). */
+    initial: readonly VariableDef[] = [],
+  ) {
+    this.defs = [...initial];
+  }
 
   /** Adds a variable and returns its reference (`$p0_v1`). */
   add(type: string, value: unknown): string {
