@@ -4,7 +4,7 @@ export { readSupergraphConfig, type SubgraphEntry, type SupergraphConfig } from 
 export { composeFromConfig, GENERATED_HEADER, supergraphFileText } from './compose/supergraphFile.js';
 export { ConfigError } from './config/ConfigError.js';
 export { createRouter, type Router, type RouterDeps, type RouterState } from './createRouter.js';
-export type { RouterConfig, AuthConfig, AuthorizationConfig, LimitsConfig, SubgraphsConfig, PersistedQueriesConfig, CachesConfig, SupergraphSourceConfig } from './config/RouterConfig.js';
+export type { RouterConfig, SubscriptionsConfig, AuthConfig, AuthorizationConfig, LimitsConfig, SubgraphsConfig, PersistedQueriesConfig, CachesConfig, SupergraphSourceConfig } from './config/RouterConfig.js';
 export { resolveRouterConfig, type RouterOptions } from './config/resolveRouterConfig.js';
 export { branchPolicy, readBranchPolicy, type BranchPolicy, type BranchRule, type BranchArguments } from './auth/branchPolicy.js';
 export { mintDevToken, type DevTokenOptions } from './auth/devToken.js';

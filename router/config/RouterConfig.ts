@@ -97,6 +97,20 @@ export interface CachesConfig {
   readonly apq: number;
 }
 
+/** Subscriptions over WebSocket (graphql-ws on `/graphql`), served from the event bus. */
+export interface SubscriptionsConfig {
+  /** The TerminusDB database whose events are served: `{db}` in `@eventStream` subjects (`TERMINUSDB_DB`, default `supergraph`). */
+  readonly db: string;
+  /** Most active subscriptions on one WebSocket connection (`ROUTER_WS_MAX_PER_CONNECTION`, default 100). */
+  readonly maxPerConnection: number;
+  /** Most active subscriptions of one token across connections (`ROUTER_WS_MAX_PER_TOKEN`, default 500). */
+  readonly maxPerToken: number;
+  /** Close connections that send no `connection_init` within this time, ms (`ROUTER_WS_INIT_TIMEOUT_MS`, default 3,000). */
+  readonly connectionInitWaitMs: number;
+  /** WebSocket ping period, ms (`ROUTER_WS_KEEPALIVE_MS`, default 12,000; 0 = off). */
+  readonly keepAliveMs: number;
+}
+
 /** The router's one configuration object (see `resolveRouterConfig()` for the defaults). */
 export interface RouterConfig {
   readonly supergraph: SupergraphSourceConfig;
@@ -120,4 +134,5 @@ export interface RouterConfig {
   readonly introspection: boolean;
   /** Answer `/readyz` only when every subgraph's `/readyz` (or a `{ __typename }` query) answers (default true). */
   readonly checkSubgraphsReady: boolean;
+  readonly subscriptions: SubscriptionsConfig;
 }

@@ -107,6 +107,13 @@ export async function configFromEnv(env: Env, devSecrets: () => Promise<{ jwtSec
     graphiql: bool(env, 'ROUTER_GRAPHIQL'),
     introspection: bool(env, 'ROUTER_INTROSPECTION'),
     checkSubgraphsReady: bool(env, 'ROUTER_READY_CHECKS_SUBGRAPHS'),
+    subscriptions: defined({
+      db: env['TERMINUSDB_DB'] || undefined,
+      maxPerConnection: int(env, 'ROUTER_WS_MAX_PER_CONNECTION'),
+      maxPerToken: int(env, 'ROUTER_WS_MAX_PER_TOKEN'),
+      connectionInitWaitMs: int(env, 'ROUTER_WS_INIT_TIMEOUT_MS'),
+      keepAliveMs: int(env, 'ROUTER_WS_KEEPALIVE_MS'),
+    }),
   });
   const port = int(env, 'PORT') ?? 4000;
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535 (got ${port})`);

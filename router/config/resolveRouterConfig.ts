@@ -67,6 +67,13 @@ export function resolveRouterConfig(o: RouterOptions = {}): RouterConfig {
     graphiql: o.graphiql ?? true,
     introspection: o.introspection ?? true,
     checkSubgraphsReady: o.checkSubgraphsReady ?? true,
+    subscriptions: {
+      db: o.subscriptions?.db ?? 'supergraph',
+      maxPerConnection: o.subscriptions?.maxPerConnection ?? 100,
+      maxPerToken: o.subscriptions?.maxPerToken ?? 500,
+      connectionInitWaitMs: o.subscriptions?.connectionInitWaitMs ?? 3_000,
+      keepAliveMs: o.subscriptions?.keepAliveMs ?? 12_000,
+    },
   };
   if (config.persistedQueries.onlyTrusted && config.persistedQueries.manifestFile === undefined) {
     throw new ConfigError('persistedQueries.onlyTrusted (ROUTER_ONLY_TRUSTED) needs a manifest: set ROUTER_TRUSTED_DOCUMENTS');
@@ -80,7 +87,11 @@ export function resolveRouterConfig(o: RouterOptions = {}): RouterConfig {
     ['subgraphs.maxSockets (ROUTER_SUBGRAPH_SOCKETS)', config.subgraphs.maxSockets],
     ['caches.documents (ROUTER_DOCUMENT_CACHE)', config.caches.documents],
     ['caches.plans (ROUTER_PLAN_CACHE)', config.caches.plans],
+    ['subscriptions.maxPerConnection (ROUTER_WS_MAX_PER_CONNECTION)', config.subscriptions.maxPerConnection],
+    ['subscriptions.maxPerToken (ROUTER_WS_MAX_PER_TOKEN)', config.subscriptions.maxPerToken],
+    ['subscriptions.connectionInitWaitMs (ROUTER_WS_INIT_TIMEOUT_MS)', config.subscriptions.connectionInitWaitMs],
   ];
   for (const [name, value] of positive) if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer (got ${value})`);
+  if (config.subscriptions.db === '' || /[\s.*>]/.test(config.subscriptions.db)) throw new ConfigError(`subscriptions.db (TERMINUSDB_DB) must be one subject token (got "${config.subscriptions.db}")`);
   return config;
 }

@@ -1,4 +1,4 @@
-import type { TerminusSettings } from '../../lib/index.js';
+import { terminusSettingsFromEnv, type TerminusSettings } from '../../lib/index.js';
 
 /** Configuration of the core subgraph process (one typed object, read from env at start). */
 export interface CoreConfig {
@@ -6,7 +6,7 @@ export interface CoreConfig {
   readonly port: number;
   /** Interface to bind (`CORE_HOST`, default `127.0.0.1`). */
   readonly host: string;
-  /** TerminusDB (`TERMINUSDB_URL`, default `http://127.0.0.1:6363`; `TERMINUSDB_USER`/`TERMINUSDB_PASS` default admin/root; `TERMINUSDB_ORG` default the user; `TERMINUSDB_DB` default `catalog`). */
+  /** TerminusDB, from the shared `TERMINUSDB_*` variables (see lib `terminusSettingsFromEnv`; database default `supergraph`). */
   readonly terminus: TerminusSettings;
   /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`, required unless `CORE_INSECURE_NO_IDENTITY=true`). */
   readonly identityKey: string | null;
@@ -36,26 +36,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 
 /** Reads and validates the configuration from the environment. */
 export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {
-  const url = (env['TERMINUSDB_URL'] ?? 'http://127.0.0.1:6363').replace(/\/+$/, '');
+  let terminus: TerminusSettings;
   try {
-    new URL(url);
-  } catch {
-    throw new CoreConfigError(`TERMINUSDB_URL must be a URL, got ${JSON.stringify(url)}`);
+    terminus = terminusSettingsFromEnv(env);
+  } catch (err) {
+    throw new CoreConfigError((err as Error).message);
   }
-  const user = env['TERMINUSDB_USER'] ?? 'admin';
   const insecure = env['CORE_INSECURE_NO_IDENTITY'] === 'true';
   const key = env['ROUTER_IDENTITY_KEY'] ?? '';
   if (key === '' && !insecure) throw new CoreConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or CORE_INSECURE_NO_IDENTITY=true for local tests');
   return {
     port: integer(env, 'CORE_PORT', 4001, 0, 65535),
     host: env['CORE_HOST'] ?? '127.0.0.1',
-    terminus: {
-      url,
-      user,
-      key: env['TERMINUSDB_PASS'] ?? 'root',
-      organization: env['TERMINUSDB_ORG'] ?? user,
-      db: env['TERMINUSDB_DB'] ?? 'catalog',
-    },
+    terminus,
     identityKey: key === '' ? null : key,
     headTtlMs: integer(env, 'CORE_HEAD_TTL_MS', 100, 0, 60_000),
     cacheMb: integer(env, 'CORE_CACHE_MB', 64, 0, 65_536),

@@ -29,6 +29,17 @@ const DateTime = new GraphQLScalarType({
 
 const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
 
+/** Members of a union of the SDL. */
+function unionMembers(sdl: DocumentNode, name: string): Set<string> {
+  const out = new Set<string>();
+  visit(sdl, {
+    UnionTypeDefinition(node) {
+      if (node.name.value === name) for (const t of node.types ?? []) out.add(t.name.value);
+    },
+  });
+  return out;
+}
+
 /** Object types with `@key` in the SDL (the core entities this subgraph extends). */
 function entityTypes(sdl: DocumentNode): string[] {
   const names: string[] = [];
@@ -67,11 +78,16 @@ export function createResolvers(sdl: DocumentNode) {
       };
     });
   };
+  const changed = unionMembers(sdl, 'ChangedDocument');
   const entities = Object.fromEntries(entityTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), history }]));
   return {
     DateTime,
     JSON: JSONScalar,
     ...entities,
+    DocumentChange: {
+      document: (change: { id: string; type: string }) => (changed.has(change.type) ? { __typename: change.type, id: change.id } : null),
+    },
+    ChangedDocument: { __resolveType: (value: { __typename: string }) => value.__typename },
     Query: {
       commits: (_: unknown, args: CommitsArgs, ctx: AuditContext) => commitsQuery(args, ctx),
       commit: async (_: unknown, args: { id: string }, ctx: AuditContext) => {
