@@ -40,6 +40,7 @@ describe('config', () => {
   it('validates the environment with messages that say what to set', () => {
     expect(() => coreConfigFromEnv({})).toThrow(/ROUTER_IDENTITY_KEY/);
     expect(() => coreConfigFromEnv({ ROUTER_IDENTITY_KEY: 'k', CORE_PORT: 'x' })).toThrow(/CORE_PORT/);
-    expect(coreConfigFromEnv({ ROUTER_IDENTITY_KEY: 'k' })).toMatchObject({ port: 4001, identityKey: 'k', terminus: { url: 'http://127.0.0.1:6363', db: 'catalog' } });
+    expect(coreConfigFromEnv({ ROUTER_IDENTITY_KEY: 'k' })).toMatchObject({ port: 4001, identityKey: 'k', terminus: { url: 'http://127.0.0.1:6363', db: 'supergraph' } });
+    expect(() => coreConfigFromEnv({ ROUTER_IDENTITY_KEY: 'k', TERMINUSDB_URL: 'ftp://x' })).toThrow(/TERMINUSDB_URL/);
   });
 });
