@@ -33,11 +33,11 @@ export async function start(): Promise<void> {
     const secrets = await loadOrCreateDevSecrets();
     const identityKey = process.env['ROUTER_IDENTITY_KEY'] ?? secrets.identityKey;
     env['ROUTER_IDENTITY_KEY'] = identityKey;
-    const core = await startChild('core', 'subgraphs/core/main.ts', env, urlFromLine, { quiet: true });
-    children.push(core.child);
     // The audit subgraph runs the commit relay; events go to NATS_URL, or stay in its process.
     const audit = await startChild('audit', 'subgraphs/audit/main.ts', env, urlFromLine, { quiet: true });
     children.push(audit.child);
+    const core = await startChild('core', 'subgraphs/core/main.ts', { ...env, AUDIT_NUDGE_URL: `${audit.value}/nudge` }, urlFromLine, { quiet: true });
+    children.push(core.child);
     const router = await startChild(
       'router',
       'router/main.ts',

@@ -14,6 +14,8 @@ export interface CoreConfig {
   readonly headTtlMs: number;
   /** Budget of the commit-keyed read caches in MiB (`CORE_CACHE_MB`, default 64; 0 disables them). */
   readonly cacheMb: number;
+  /** Where to nudge the commit relay after each write (`AUDIT_NUDGE_URL`, e.g. `http://127.0.0.1:4004/nudge`; unset: none, the relay polls). */
+  readonly nudgeUrl: string | null;
   /** Schema-check cache lifetime in ms (`CORE_SCHEMA_TTL_MS`, default 30000). */
   readonly schemaTtlMs: number;
 }
@@ -50,8 +52,21 @@ export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreCon
     host: env['CORE_HOST'] ?? '127.0.0.1',
     terminus,
     identityKey: key === '' ? null : key,
+    nudgeUrl: nudgeUrlFrom(env),
     headTtlMs: integer(env, 'CORE_HEAD_TTL_MS', 100, 0, 60_000),
     cacheMb: integer(env, 'CORE_CACHE_MB', 64, 0, 65_536),
     schemaTtlMs: integer(env, 'CORE_SCHEMA_TTL_MS', 30_000, 0, 3_600_000),
   };
+}
+
+function nudgeUrlFrom(env: NodeJS.ProcessEnv): string | null {
+  const raw = (env['AUDIT_NUDGE_URL'] ?? '').trim();
+  if (raw === '') return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return raw;
+  } catch {
+    // fall through
+  }
+  throw new CoreConfigError(`AUDIT_NUDGE_URL must be an http(s) URL such as http://127.0.0.1:4004/nudge, got ${JSON.stringify(raw)}`);
 }

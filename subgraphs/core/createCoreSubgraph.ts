@@ -52,6 +52,8 @@ export interface CoreSubgraphDeps {
   readonly schemaTtlMs?: number;
   /** Max age of a signed identity (ms, default 60 s). */
   readonly identityMaxAgeMs?: number;
+  /** Called after this subgraph wrote to a branch (e.g. `nudger(...)` to wake the audit subgraph's relay). */
+  readonly afterWrite?: (branch: string | undefined) => void;
   /** Called for every TerminusDB read request with its commit and number of root fields (tests, metrics). */
   readonly onRead?: (commit: string, parts: number) => void;
 }
@@ -76,7 +78,10 @@ export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) =
   const runtime: CoreRuntime = {
     model,
     terminus: deps.terminus,
-    refs: new RefResolver(deps.terminus, deps.headTtlMs === undefined ? {} : { headTtlMs: deps.headTtlMs }),
+    refs: new RefResolver(deps.terminus, {
+      ...(deps.headTtlMs === undefined ? {} : { headTtlMs: deps.headTtlMs }),
+      ...(deps.afterWrite === undefined ? {} : { onBranchChanged: deps.afterWrite }),
+    }),
     logger,
     typeByClass: typeByClass(model),
     schemaCheck,

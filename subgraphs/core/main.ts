@@ -2,6 +2,7 @@
 import { createLogger, serve, Terminus } from '../../lib/index.js';
 import { coreConfigFromEnv, CoreConfigError } from './config.js';
 import { createCoreSubgraph } from './createCoreSubgraph.js';
+import { nudger } from './write/nudger.js';
 
 const logger = createLogger('core');
 let config;
@@ -15,7 +16,15 @@ try {
   throw err;
 }
 const terminus = new Terminus(config.terminus);
-const handler = createCoreSubgraph({ terminus, identityKey: config.identityKey, logger, headTtlMs: config.headTtlMs, cacheMb: config.cacheMb, schemaTtlMs: config.schemaTtlMs });
+const handler = createCoreSubgraph({
+  terminus,
+  identityKey: config.identityKey,
+  logger,
+  headTtlMs: config.headTtlMs,
+  cacheMb: config.cacheMb,
+  schemaTtlMs: config.schemaTtlMs,
+  ...(config.nudgeUrl === null ? {} : { afterWrite: nudger(config.nudgeUrl, config.identityKey, logger) }),
+});
 const served = await serve(handler, { port: config.port, host: config.host, onError: (err) => logger.error({ err }, 'unhandled error') });
 logger.info({ url: served.url }, 'core subgraph listening');
 console.log(JSON.stringify({ url: served.url }));

@@ -19,6 +19,8 @@ export interface RefResolverOptions {
   /** How long a branch head stays cached (ms, default 100; 0: looked up for every operation). Own writes invalidate at once. */
   readonly headTtlMs?: number;
   readonly now?: () => number;
+  /** Told after this subgraph changed a branch (e.g. to nudge the commit relay). */
+  readonly onBranchChanged?: (branch: string | undefined) => void;
 }
 
 const COMMIT_ID = /^[0-9a-z]{1,64}$/;
@@ -45,6 +47,7 @@ export class RefResolver {
   readonly stats = { hits: 0, misses: 0 };
   readonly #ttl: number;
   readonly #now: () => number;
+  readonly #onChanged: ((branch: string | undefined) => void) | undefined;
 
   constructor(
     private readonly terminus: Terminus,
@@ -52,6 +55,7 @@ export class RefResolver {
   ) {
     this.#ttl = options.headTtlMs ?? 100;
     this.#now = options.now ?? Date.now;
+    this.#onChanged = options.onBranchChanged;
   }
 
   /** Validates a ref and resolves it to a commit id. */
@@ -91,6 +95,7 @@ export class RefResolver {
   invalidate(branch?: string): void {
     if (branch === undefined) this.#heads.clear();
     else this.#heads.delete(branch);
+    this.#onChanged?.(branch);
   }
 
   /** The last commit of `branch` made at or before `time` (ISO date-time). */
