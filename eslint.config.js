@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 const SUBGRAPHS = readdirSync(new URL('./subgraphs', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => `subgraphs/${d.name}`);
-const UNITS = ['lib', 'kernel', 'ontology', ...SUBGRAPHS, 'router', 'cli', 'test', 'bench', 'codegen'];
+const UNITS = ['lib', 'kernel', 'ontology', ...SUBGRAPHS, 'router', 'checks', 'cli', 'test', 'bench', 'codegen'];
 
 const zones = UNITS.flatMap((unit) =>
   UNITS.filter((other) => other !== unit).map((other) => ({

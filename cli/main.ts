@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
+import { runCheckCommand } from '../checks/index.js';
 import { KernelConfigError } from '../kernel/index.js';
 import { ConfigError, Terminus, terminusSettingsFromEnv } from '../lib/index.js';
 import { pushOntology } from '../ontology/index.js';
@@ -37,7 +38,12 @@ async function subgraph(args: readonly string[]): Promise<void> {
   await import(`../subgraphs/${name}/main.js`);
 }
 
-const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = { start, ontology, seed, subgraph };
+/** `check [--against <file|git ref>] [--operations <glob>] [--simulate] [--strict] [--json]`: see checks/README.md. */
+async function check(args: readonly string[]): Promise<void> {
+  process.exitCode = await runCheckCommand(args);
+}
+
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = { start, ontology, seed, subgraph, check };
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
