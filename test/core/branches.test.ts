@@ -11,6 +11,21 @@ afterAll(() => h.close());
 const tag = (): string => String(h.seed.find((d) => d['@type'] === 'Tag')?.['@id']);
 
 describe('branches', () => {
+  it('labels a branch with a max age in svc-core for later clean-up, and drops the label on delete', async () => {
+    const before = Date.now();
+    const c = await h.gql(`mutation { createBranch(name: "feature/short", maxAgeHours: 2) { branch { name } } }`);
+    expect(c.body.errors).toBeUndefined();
+    const labels = (await h.client.getDocument({ as_list: true, type: 'sys:JSONDocument' }, h.db, 'svc-core')) as { branch: string; expiresAt: string; createdBy: string }[];
+    const label = labels.find((l) => l.branch === 'feature/short');
+    expect(label?.createdBy).toBe('tester');
+    const expires = Date.parse(label?.expiresAt ?? '');
+    expect(expires).toBeGreaterThanOrEqual(before + 2 * 3_600_000 - 1_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 2 * 3_600_000);
+    await h.gql(`mutation { deleteBranch(name: "feature/short") { deleted } }`);
+    const after = (await h.client.getDocument({ as_list: true, type: 'sys:JSONDocument' }, h.db, 'svc-core')) as { branch: string }[];
+    expect(after.find((l) => l.branch === 'feature/short')).toBeUndefined();
+  });
+
   it('creates, lists, reads and deletes branches with / in their names', async () => {
     const c = await h.gql(`mutation { createBranch(name: "feature/x") { branch { name head } } }`);
     expect(c.body.errors).toBeUndefined();

@@ -64,7 +64,11 @@ export function buildStaticRootFields(ctx: BuildContext): void {
     },
     {
       name: 'createBranch', type: 'BranchPayload!', description: 'Creates a branch from another branch, a commit or a point in time (`from`; the head of `main` by default).', directives: AUTH,
-      args: [{ name: 'name', type: 'String!' }, { name: 'from', type: 'RefInput' }],
+      args: [
+        { name: 'name', type: 'String!' },
+        { name: 'from', type: 'RefInput' },
+        { name: 'maxAgeHours', type: 'Int', description: 'Hours after which branch clean-up (`branch-gc`) may delete the branch; unset: kept. Never applies to `main` or `prod/*`.' },
+      ],
     },
     { name: 'deleteBranch', type: 'DeleteBranchPayload!', description: 'Deletes a branch (not `main`).', directives: AUTH, args: [{ name: 'name', type: 'String!' }] },
     {

@@ -1646,6 +1646,7 @@ export type MutationCreateAccessGrantArgs = {
 
 export type MutationCreateBranchArgs = {
   from?: InputMaybe<RefInput>;
+  maxAgeHours?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
 };
 
