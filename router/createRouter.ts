@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
-import { createLogger, json, opsRoutes, type Logger } from '../lib/index.js';
+import { createLogger, json, opsRoutes, type EventBus, type Logger } from '../lib/index.js';
 import { createTokenVerifier } from './auth/verifyToken.js';
 import { resolveRouterConfig, type RouterOptions } from './config/resolveRouterConfig.js';
 import type { RouterConfig } from './config/RouterConfig.js';
@@ -19,6 +19,7 @@ import { PersistedQueries, readManifest } from './request/PersistedQueries.js';
 import type { SchemaGeneration } from './schema/SchemaGeneration.js';
 import { SchemaSource, type ReloadOutcome } from './schema/SchemaSource.js';
 import { SubgraphRegistry } from './subgraph/SubgraphRegistry.js';
+import { createSubscriptionServer } from './subscriptions/createSubscriptionServer.js';
 
 /** Collaborators a router may be given (tests, embedding); defaults are made otherwise. */
 export interface RouterDeps {
@@ -26,6 +27,8 @@ export interface RouterDeps {
   readonly metrics?: RouterMetrics;
   /** Extra plugins, run after the built-in ones. */
   readonly plugins?: readonly RouterPlugin[];
+  /** The event bus subscriptions are served from (`@eventStream` fields); without it WebSocket upgrades get 501. The caller owns (closes) it. */
+  readonly bus?: EventBus;
 }
 
 /** Lifecycle state of a router. */
@@ -37,8 +40,10 @@ export interface Router extends AsyncDisposable {
   readonly metrics: RouterMetrics;
   /** Answers `/graphql` (POST, GET, GraphiQL), `/healthz`, `/readyz`, `/metrics`. */
   readonly handler: (request: Request) => Promise<Response>;
-  /** WebSocket upgrades on `/graphql` (subscriptions come later: refused for now). */
+  /** WebSocket upgrades on `/graphql`: graphql-ws subscriptions (501 without `deps.bus`). */
   readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Subscriptions accepted, and those receiving events (live). */
+  readonly subscriptions: () => { readonly active: number; readonly live: number };
   /** The schema generation new requests use. */
   readonly schema: () => SchemaGeneration | undefined;
   readonly state: () => RouterState;
@@ -93,6 +98,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
     },
   };
   const graphql = graphqlHandler(rt);
+  const ws = deps.bus !== undefined ? createSubscriptionServer(rt, deps.bus) : undefined;
   const ops = opsRoutes({ ready: readinessCheck(schema, registry, config.checkSubgraphsReady), metrics });
   const graphiql = config.graphiql ? createGraphiQL('/graphql') : undefined;
   let phase: 'serving' | 'closing' | 'closed' = 'serving';
@@ -112,6 +118,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       phase = 'closing';
+      await ws?.close();
       await schema.close();
       await Promise.all(plugins.map((p) => p.close?.()));
       registry.close();
@@ -122,9 +129,11 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
     config,
     metrics,
     handler,
-    upgrade: (_request, socket) => {
-      socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nsubscriptions over WebSocket are not available yet\n');
+    upgrade: (request, socket, head) => {
+      if (ws !== undefined && phase === 'serving') return ws.upgrade(request, socket, head);
+      socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nsubscriptions need an event bus (NATS_URL)\n');
     },
+    subscriptions: () => ws?.counts() ?? { active: 0, live: 0 },
     schema: () => schema.current,
     state: () => (phase === 'serving' ? { phase, schema: schema.current?.id ?? '' } : { phase }),
     reload: (sdl) => schema.reload(sdl),

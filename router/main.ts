@@ -2,7 +2,7 @@
  * The router process: env → one validated config → `createRouter` → listen. Drains on SIGTERM/SIGINT.
  * `SUPERGRAPH=supergraph.graphql PORT=4000 npx tsx router/main.ts`
  */
-import { createLogger, serve } from '../lib/index.js';
+import { createEventBus, createLogger, eventBusConfigFromEnv, serve } from '../lib/index.js';
 import { ConfigError, configFromEnv, createRouter, DEV_SECRETS_FILE, loadOrCreateDevSecrets } from './index.js';
 
 const logger = createLogger('router');
@@ -10,7 +10,8 @@ const logger = createLogger('router');
 async function main(): Promise<void> {
   let dev: Awaited<ReturnType<typeof loadOrCreateDevSecrets>> | undefined;
   const { router: config, listen, devSecret } = await configFromEnv(process.env, async () => (dev = await loadOrCreateDevSecrets()));
-  const router = await createRouter(config, { logger });
+  const bus = await createEventBus(eventBusConfigFromEnv(), { name: 'router', onError: (err) => logger.warn({ err }, 'event bus') });
+  const router = await createRouter(config, { logger, bus });
   const served = await serve(router.handler, { port: listen.port, host: listen.host, drainMs: listen.drainMs, onError: (err) => logger.error({ err }, 'handler failed') });
   served.server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://x').pathname === '/graphql') router.upgrade(req, socket, head);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     void served
       .close()
       .then(() => router.close())
+      .then(() => bus.close())
       .then(() => {
         logger.info('stopped');
         process.exit(0);
