@@ -1,0 +1,294 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getArgumentValues } from 'graphql/execution/values.js';
+import { GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type GraphQLField } from 'graphql/index.js';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { subjectToken, supergraphError, type EventBus, type Gap } from '../../lib/index.js';
+import { authorizeOperation } from '../auth/authorizeOperation.js';
+import { allows } from '../auth/branchPolicy.js';
+import type { Caller } from '../auth/verifyToken.js';
+import { isErrorList, prepareDocument, type PreparedOperation } from '../execution/prepareDocument.js';
+import type { RouterRuntime } from '../execution/RouterRuntime.js';
+import { EventHub } from './EventHub.js';
+import { EventQueue } from './EventQueue.js';
+import { eventMatches } from './eventValue.js';
+import { readEventStreams, type EventStreamField } from './eventStreams.js';
+import { resolveEvent, type EventExecution } from './resolveEvent.js';
+
+/** Close code for a missing, invalid or expired token (graphql-ws `Forbidden`). */
+export const CLOSE_FORBIDDEN = 4403;
+
+/** Events a slow subscriber may have queued before it is ended with an error. */
+const MAX_BACKLOG = 1_000;
+
+/** The WebSocket side of the router: graphql-ws on `/graphql`. */
+export interface SubscriptionServer extends AsyncDisposable {
+  readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Accepted subscriptions (all connections), and those already receiving events (live). */
+  counts(): { readonly active: number; readonly live: number };
+  close(): Promise<void>;
+}
+
+interface ConnectionState {
+  authorization: string | null;
+  subscriptions: number;
+}
+
+interface Extra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+/** The subscription's execution state (graphql-ws `contextValue`). */
+interface Subscribed {
+  readonly stream: EventStreamField;
+  readonly subject: string;
+  readonly after: number | undefined;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly prepared: PreparedOperation;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly caller: Caller;
+  readonly token: string;
+  readonly socket: WebSocket;
+  readonly release: () => void;
+}
+
+const connections = new WeakMap<object, ConnectionState>();
+
+function forbidden(socket: WebSocket, reason: string): void {
+  if (socket.readyState === socket.OPEN) socket.close(CLOSE_FORBIDDEN, `Forbidden: ${reason}`.slice(0, 120));
+}
+
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage): string | null {
+  const v = params?.['Authorization'] ?? params?.['authorization'];
+  if (typeof v === 'string') return v;
+  const header = request.headers.authorization;
+  return typeof header === 'string' ? header : null;
+}
+
+function expired(caller: Caller, now: number): boolean {
+  const exp = caller.claims.exp;
+  return typeof exp === 'number' && exp * 1000 <= now;
+}
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on a `ws` server in noServer mode. The token (connection_init
+ * payload `Authorization`/`authorization`, else the upgrade request's header) is verified at every
+ * subscribe with the HTTP verifier; a bad or expired token closes the socket with 4403. Subscription
+ * fields must carry `@eventStream`; events come from the bus through one {@link EventHub}.
+ */
+export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): SubscriptionServer {
+  const config = rt.config.subscriptions;
+  const hub = new EventHub(bus, rt.logger);
+  const perToken = new Map<string, number>();
+  let active = 0;
+  let live = 0;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: rt.config.limits.maxBodyBytes });
+
+  const fail = (message: string, code: Parameters<typeof supergraphError>[0] = 'BAD_REQUEST', ext: Record<string, unknown> = {}): GraphQLError[] => [supergraphError(code, message, ext)];
+
+  const onSubscribe: NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']> = async (ctx, _id, payload) => {
+    const state = connections.get(ctx) ?? { authorization: null, subscriptions: 0 };
+    connections.set(ctx, state);
+    const socket = ctx.extra.socket;
+    let caller: Caller;
+    try {
+      caller = await rt.verify(state.authorization);
+    } catch (err) {
+      forbidden(socket, err instanceof Error ? err.message : 'token rejected');
+      return [err instanceof GraphQLError ? err : supergraphError('UNAUTHENTICATED', 'token rejected')];
+    }
+    if (expired(caller, Date.now())) {
+      forbidden(socket, 'token expired');
+      return fail('token expired', 'UNAUTHENTICATED');
+    }
+    const generation = rt.schema.current;
+    if (generation === undefined) return fail('the router has no schema loaded yet', 'SUBGRAPH_UNAVAILABLE');
+    const op = prepareDocument(generation, payload.query, payload.operationName ?? undefined, { introspection: rt.config.introspection, branchPolicy: rt.config.branchPolicy });
+    if (isErrorList(op)) return [...op];
+    if (op.operationType !== 'subscription') return fail(`${op.operationType}s are served over HTTP: POST /graphql`);
+    const roots = op.operation.selectionSet.selections;
+    const root = roots[0];
+    if (roots.length !== 1 || root?.kind !== Kind.FIELD) return fail('a subscription selects exactly one root field (no fragments at the root)');
+    const stream = readEventStreams(generation.sdl, generation.id).get(root.name.value);
+    if (stream === undefined) return fail(`Subscription.${root.name.value} has no @eventStream: the router cannot serve it`);
+    const variables = payload.variables ?? {};
+    for (const plugin of rt.plugins) {
+      const out = plugin.onOperation?.({ prepared: op, variables, caller, clientName: undefined });
+      if (Array.isArray(out) && out.length > 0) return [...(out as readonly GraphQLError[])];
+    }
+    const def = generation.schema.getSubscriptionType()?.getFields()[root.name.value];
+    if (def === undefined) return fail(`unknown subscription field ${root.name.value}`);
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(def as GraphQLField<unknown, unknown>, root, variables);
+    } catch (err) {
+      return fail((err as Error).message, 'BAD_USER_INPUT');
+    }
+    const afterArg = args['after'];
+    if (afterArg !== undefined && afterArg !== null && (typeof afterArg !== 'string' || !/^\d{1,15}$/.test(afterArg))) return fail('after must be the cursor of an event (a decimal stream sequence)', 'INVALID_CURSOR');
+    const after = typeof afterArg === 'string' ? Number(afterArg) : undefined;
+    let subject: string;
+    try {
+      subject = stream.subject.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        const v = name === 'db' ? config.db : args[name];
+        if (typeof v !== 'string' || v === '') throw new Error(`argument "${name}" of the subject ${stream.subject} is missing`);
+        return subjectToken(v);
+      });
+    } catch (err) {
+      return fail((err as Error).message, 'BAD_USER_INPUT');
+    }
+    const auth = authorizeOperation(generation.schema, op.operation, op.fragments, generation.authDirectives, { authenticated: caller.authenticated, scopes: caller.scopes });
+    if (auth.empty || (auth.removed.length > 0 && rt.config.authorization.mode === 'reject')) {
+      return auth.removed.map((r) => supergraphError('UNAUTHORIZED_FIELD_OR_TYPE', `Unauthorized field or type: ${r.coordinate}`, { coordinate: r.coordinate }));
+    }
+    const token = state.authorization ?? '';
+    if (state.subscriptions >= config.maxPerConnection) return fail(`at most ${config.maxPerConnection} subscriptions per connection`, 'FORBIDDEN', { limit: 'maxPerConnection' });
+    if ((perToken.get(token) ?? 0) >= config.maxPerToken) return fail(`at most ${config.maxPerToken} subscriptions per token`, 'FORBIDDEN', { limit: 'maxPerToken' });
+    state.subscriptions++;
+    perToken.set(token, (perToken.get(token) ?? 0) + 1);
+    active++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      state.subscriptions--;
+      active--;
+      const n = (perToken.get(token) ?? 1) - 1;
+      if (n <= 0) perToken.delete(token);
+      else perToken.set(token, n);
+    };
+    const subscribed: Subscribed = { stream, subject, after, args, prepared: op, variables, caller, token, socket, release };
+    return { schema: generation.schema, document: op.document, variableValues: variables, contextValue: subscribed, ...(op.operationName !== undefined ? { operationName: op.operationName } : {}) };
+  };
+
+  /** The per-generation execution of a subscriber (re-validated and re-authorised after a hot reload). */
+  const executionFor = (s: Subscribed): EventExecution | readonly GraphQLError[] => {
+    const generation = rt.schema.current ?? s.prepared.generation;
+    let op = s.prepared;
+    if (generation !== op.generation) {
+      const again = prepareDocument(generation, op.query, op.operationName, { introspection: rt.config.introspection, branchPolicy: rt.config.branchPolicy });
+      if (isErrorList(again)) return again;
+      op = again;
+    }
+    const auth = authorizeOperation(generation.schema, op.operation, op.fragments, generation.authDirectives, { authenticated: s.caller.authenticated, scopes: s.caller.scopes });
+    const denied = auth.removed.map((r) => supergraphError('UNAUTHORIZED_FIELD_OR_TYPE', `Unauthorized field or type: ${r.coordinate}`, { coordinate: r.coordinate }));
+    if (auth.empty || (denied.length > 0 && rt.config.authorization.mode === 'reject')) return denied;
+    return {
+      schema: generation.schema,
+      schemaId: generation.id,
+      document: auth.document,
+      operationName: op.operationName,
+      variables: s.variables,
+      field: s.stream.field,
+      lookup: s.stream.lookup,
+      caller: s.caller,
+      denied,
+    };
+  };
+
+  const subscribe = (args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> => {
+    const s = args.contextValue as Subscribed;
+    let stop: (() => void) | undefined;
+    const queue = new EventQueue<ExecutionResult>(() => {
+      stop?.();
+      s.release();
+    });
+    let chain = Promise.resolve();
+    let backlog = 0;
+    let gap: Gap | undefined;
+    let cached: { id: string; x: EventExecution | readonly GraphQLError[] } | undefined;
+    const endWith = (errors: readonly GraphQLError[]): void => {
+      queue.push({ errors });
+      queue.end();
+    };
+    const first = executionFor(s);
+    if (Array.isArray(first)) {
+      endWith(first as readonly GraphQLError[]);
+      return queue;
+    }
+    hub
+      .listen(
+        s.subject,
+        s.after,
+        (message) => {
+          if (queue.ended) return;
+          if (++backlog > MAX_BACKLOG) {
+            endWith(fail(`the subscriber fell more than ${MAX_BACKLOG} events behind; resume with the last cursor`, 'BAD_REQUEST', { reason: 'SLOW_CONSUMER' }));
+            return;
+          }
+          chain = chain.then(async () => {
+            backlog--;
+            if (queue.ended) return;
+            if (expired(s.caller, Date.now())) {
+              forbidden(s.socket, 'token expired');
+              queue.end();
+              return;
+            }
+            const branch = s.args['branch'];
+            const policy = rt.config.branchPolicy;
+            if (policy !== undefined && typeof branch === 'string') {
+              const verdict = allows(policy, 'read', branch, s.caller.scopes);
+              if (!verdict.ok) return endWith(fail(`branch policy: reading branch "${branch}" is not allowed`, 'FORBIDDEN', { branch }));
+            }
+            if (!eventMatches(message, s.args)) return;
+            const generationId = rt.schema.current?.id ?? '';
+            if (cached?.id !== generationId) cached = { id: generationId, x: executionFor(s) };
+            const x = cached.x;
+            if (Array.isArray(x)) return endWith(x as readonly GraphQLError[]);
+            const missed = gap;
+            gap = undefined;
+            try {
+              queue.push(await resolveEvent(rt, x as EventExecution, message, missed));
+            } catch (err) {
+              rt.logger.error({ err, subject: s.subject, seq: message.seq }, 'subscription event failed');
+              queue.push({ errors: fail('the event could not be resolved', 'INTERNAL_SERVER_ERROR', { cursor: String(message.seq) }) });
+            }
+          });
+        },
+        (g) => (gap = g),
+      )
+      .then(
+        (unsubscribe) => {
+          if (queue.ended) return unsubscribe();
+          live++;
+          stop = () => {
+            live--;
+            unsubscribe();
+          };
+        },
+        (err: unknown) => {
+          rt.logger.error({ err, subject: s.subject }, 'cannot listen to the event bus');
+          endWith(fail('the event bus is not available', 'SUBGRAPH_UNAVAILABLE'));
+        },
+      );
+    return queue;
+  };
+
+  const options: ServerOptions<Record<string, unknown>, Extra> = {
+    connectionInitWaitTimeout: config.connectionInitWaitMs,
+    onConnect(ctx) {
+      connections.set(ctx, { authorization: authorizationOf(ctx.connectionParams, ctx.extra.request), subscriptions: 0 });
+      return true;
+    },
+    onSubscribe,
+    subscribe,
+    execute: () => ({ errors: fail('only subscriptions over WebSocket') }),
+  };
+  const disposable = useServer(options, wss, config.keepAliveMs);
+
+  const close = async (): Promise<void> => {
+    await Promise.resolve(disposable.dispose()).catch(() => undefined);
+    await hub.close();
+  };
+  return {
+    upgrade: (request, socket, head) => {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    counts: () => ({ active, live }),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
