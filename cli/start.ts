@@ -1,6 +1,7 @@
 import { loadOrCreateDevSecrets, mintDevToken } from '../router/index.js';
 import { Terminus, terminusSettingsFromEnv } from '../lib/index.js';
 import { bootstrapDatabase } from './bootstrap.js';
+import { natsServerAvailable, startNatsServer } from './nats.js';
 import { type Child, startChild, urlFromLine } from './processes.js';
 
 /**
@@ -25,6 +26,11 @@ export async function start(): Promise<void> {
       const { child, value } = await startChild('kernel', 'kernel/main.ts', {}, urlFromLine, { quiet: true });
       children.push(child);
       env['TERMINUSDB_URL'] = value;
+    }
+    if ((process.env['NATS_URL'] ?? '') === '' && natsServerAvailable()) {
+      const nats = await startNatsServer(Number(process.env['NATS_PORT'] ?? 4222), '.data/nats');
+      children.push(nats.child);
+      env['NATS_URL'] = nats.url;
     }
     const settings = terminusSettingsFromEnv({ ...process.env, ...env });
     env['TERMINUSDB_URL'] = settings.url;
@@ -59,7 +65,8 @@ export async function start(): Promise<void> {
         '',
         `  Supergraph   ${router.value}   (GraphiQL in a browser)`,
         `  Core         ${core.value}`,
-        `  Audit        ${audit.value}   (events: ${process.env['NATS_URL'] ?? 'in-process bus; set NATS_URL for JetStream'})`,
+        `  Audit        ${audit.value}   (commit events: ${env['NATS_URL'] ?? process.env['NATS_URL'] ?? 'in-process only — install nats-server or set NATS_URL for JetStream and subscriptions'})`,
+        `  Subscribe    ${router.value.replace(/^http/, 'ws')}   (graphql-ws: subscription { commitAdded { cursor commit { id message } } })`,
         `  TerminusDB   ${settings.url}   db ${settings.organization}/${settings.db}${boot.created ? ' (created' : ' (existing'}${boot.seeded > 0 ? `, ${boot.seeded} demo documents)` : ')'}`,
         '',
         `  Dev token (read, write, pii:read, access:read; 1 h):`,
