@@ -43,8 +43,10 @@ async function runInGraphiQL(headers: Record<string, string>, query: string): Pr
   const page = await context.newPage();
   await page.addInitScript(
     ([h, q]) => {
-      localStorage.setItem('graphiql:headers', h ?? '');
-      localStorage.setItem('graphiql:query', q ?? '');
+      // runs in the page (no DOM types in this project's tsconfig)
+      const storage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
+      storage.setItem('graphiql:headers', h ?? '');
+      storage.setItem('graphiql:query', q ?? '');
     },
     [JSON.stringify(headers), query],
   );
