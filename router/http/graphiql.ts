@@ -46,7 +46,7 @@ function page(endpoint: string): string {
 
 const MISSING = `<!doctype html><meta charset="utf-8"><title>GraphiQL not installed</title>
 <p>GraphiQL is served from npm packages, which are not installed. Install <code>graphiql@3 react@18 react-dom@18</code>
-(dev dependencies) and restart the router, or POST GraphQL to this URL.</p>`;
+(project dependencies; <code>npm ci</code> installs them) and restart the router, or POST GraphQL to this URL.</p>`;
 
 /** Whether a request comes from a browser asking for HTML. */
 export function wantsHtml(request: Request): boolean {

@@ -43,6 +43,13 @@ const post = (raw: string, query: Record<string, string | boolean> = {}) =>
   });
 
 describe('Document insert', () => {
+  it('never reads document properties as request parameters', async () => {
+    await db.insertSchema({ '@type': 'Class', '@id': 'Param', '@key': { '@type': 'Lexical', '@fields': ['id'] }, id: 'xsd:string', graph_type: 'xsd:string', count: 'xsd:string' });
+    const ids = await db.insert({ '@type': 'Param', id: 'p1', graph_type: 'not a graph', count: 'many' });
+    expect(ids).toEqual(['terminusdb:///data/Param/p1']);
+    expect(await db.get('Param/p1')).toEqual({ '@id': 'Param/p1', '@type': 'Param', id: 'p1', graph_type: 'not a graph', count: 'many' });
+  });
+
   it('answers the full IRIs of the inserted documents in order', async () => {
     const ids = await db.insert([
       { '@type': 'Person', name: 'Zeno' },

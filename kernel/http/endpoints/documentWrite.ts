@@ -1,8 +1,8 @@
 import { ApiError, badRequest } from '../../errors.js';
 import { planWrite, type WriteOp, type WritePlan } from '../../schema/index.js';
 import type { JsonObject } from '../../types.js';
-import { documentsBody, headerOf, paramsOf, type RequestContext } from '../context.js';
-import { badParameterType, type Params } from '../params.js';
+import { documentsBody, headerOf, type RequestContext } from '../context.js';
+import { badParameterType, Params } from '../params.js';
 import type { KernelResponse } from '../respond.js';
 import { checkDataVersion, parsePath, type ResolvedRef, resolveRef } from '../resolve.js';
 
@@ -36,7 +36,9 @@ export function commitWrite(
 }
 
 async function writableRef(ctx: RequestContext): Promise<{ params: Params; ref: ResolvedRef; info: { author: string; message: string } }> {
-  const params = await paramsOf(ctx);
+  // Writes take their parameters from the query string only (§4.4–§4.6): the body is the documents,
+  // whose properties (e.g. one named `graph_type` or `message`) must never be read as parameters.
+  const params = new Params(ctx.query, undefined);
   const info = commitInfo(params);
   const ref = resolveRef(ctx, parsePath(ctx.path), 'write');
   checkDataVersion(headerOf(ctx, 'terminusdb-data-version'), ref.dataVersion);
