@@ -25,7 +25,12 @@ function portOpen(port: number): Promise<boolean> {
  */
 export async function startNatsServer(port: number, storeDir: string): Promise<{ child: Child; url: string }> {
   mkdirSync(storeDir, { recursive: true });
-  const proc = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: ['pipe', 'ignore', 'pipe'] });
+  // Under cli/supervise.ts with the exitWithParent preload: nats-server stops with `npm start`, even
+  // when the orchestrator is SIGKILLed (nats-server itself cannot notice its parent going away).
+  const watch = new URL('./exitWithParent.ts', import.meta.url).pathname;
+  const supervise = new URL('./supervise.ts', import.meta.url).pathname;
+  const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir];
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', watch, supervise, 'nats-server', ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   for (let i = 0; i < 100; i++) {
     if (proc.exitCode !== null) throw new Error(`nats-server exited with code ${proc.exitCode} (port ${port} in use?)`);
