@@ -45,6 +45,11 @@ export interface Delivery<T = unknown> extends BusMessage<T> {
   ack(): Promise<void>;
   /** Asks for redelivery (after `delayMs`, default at once). A no-op on ephemeral subscriptions. */
   nak(delayMs?: number): void;
+  /**
+   * Says the handler is still working on it: the ack timer (`ackWaitMs`) starts again, so a long task
+   * that reports regularly is not redelivered to another consumer. A no-op on ephemeral subscriptions.
+   */
+  working(): void;
 }
 
 /** The answer to a publish. */

@@ -121,7 +121,7 @@ export class MemoryEventBus implements EventBus {
       return m;
     };
     const deliveryOf = (m: BusMessage): Delivery<T> => {
-      if (!durable) return { ...(m as BusMessage<T>), deliveryCount: 1, ack: async () => {}, nak: () => {} };
+      if (!durable) return { ...(m as BusMessage<T>), deliveryCount: 1, ack: async () => {}, nak: () => {}, working: () => {} };
       const count = (state.pending.get(m.seq) ?? 0) + 1;
       state.pending.set(m.seq, count);
       let settled = false;
@@ -131,9 +131,15 @@ export class MemoryEventBus implements EventBus {
         later(ms, poke);
         poke();
       };
-      later(ackWaitMs, () => {
-        if (!settled && state.pending.get(m.seq) === count) redeliverAt(0);
-      });
+      // Each `working()` starts the ack timer again; only the newest timer may redeliver.
+      let timerGeneration = 0;
+      const armAckTimer = (): void => {
+        const generation = ++timerGeneration;
+        later(ackWaitMs, () => {
+          if (!settled && generation === timerGeneration && state.pending.get(m.seq) === count) redeliverAt(0);
+        });
+      };
+      armAckTimer();
       return {
         ...(m as BusMessage<T>),
         deliveryCount: count,
@@ -148,6 +154,9 @@ export class MemoryEventBus implements EventBus {
           if (settled) return;
           settled = true;
           redeliverAt(delayMs);
+        },
+        working: () => {
+          if (!settled) armAckTimer();
         },
       };
     };

@@ -7,5 +7,5 @@ export { MemoryBroker } from './MemoryBroker.js';
 export { MemoryEventBus, type MemoryEventBusOptions } from './MemoryEventBus.js';
 export { NatsEventBus, type NatsEventBusOptions } from './NatsEventBus.js';
 export {
-  COMMITS_STREAM, commitFilter, commitSubject, DEFAULT_STREAMS, fromSubjectToken, inStream, RELAY_STREAM, streamOf, subjectMatches, subjectToken, type StreamSpec,
+  COMMITS_STREAM, commitFilter, commitSubject, DEAD_LETTER_STREAM, DEFAULT_STREAMS, fromSubjectToken, inStream, RELAY_STREAM, SCHEDULER_STREAM, SCHEDULER_WORK_STREAM, streamOf, subjectMatches, subjectToken, type StreamSpec,
 } from './streams.js';

@@ -7,7 +7,7 @@ export function streamConfig(spec: StreamSpec, replicas: number): Partial<Stream
     name: spec.name,
     subjects: [`${spec.prefix}.>`],
     storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
+    retention: spec.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
     max_age: spec.maxAgeMs > 0 ? nanos(spec.maxAgeMs) : 0,
     max_msgs: spec.maxMsgs > 0 ? spec.maxMsgs : -1,

@@ -92,6 +92,7 @@ export async function natsSubscribe<T>(ctx: NatsSubscriptionContext, options: Su
     deliveryCount: durable === undefined ? 1 : m.info.deliveryCount,
     ack: durable === undefined ? async () => {} : () => confirmAck(m),
     nak: durable === undefined ? () => {} : (delayMs?: number) => m.nak(delayMs),
+    working: durable === undefined ? () => {} : () => m.working(),
   });
 
   const loop = async (): Promise<void> => {

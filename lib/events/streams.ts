@@ -14,6 +14,13 @@ export interface StreamSpec {
   readonly maxMsgsPerSubject: number;
   /** `Nats-Msg-Id` de-duplication window (ms). */
   readonly duplicateWindowMs: number;
+  /**
+   * `limits` (default): messages stay until a limit drops them, any number of consumers.
+   * `workqueue`: a message is removed once acknowledged and each subject is served by one durable
+   * consumer shared by the replicas (JetStream work-queue retention; the in-memory bus keeps
+   * acknowledged messages, which changes nothing for the one consumer).
+   */
+  readonly retention?: 'limits' | 'workqueue';
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,8 +37,25 @@ export const COMMITS_STREAM: StreamSpec = { name: 'COMMITS', prefix: 'commits', 
  */
 export const RELAY_STREAM: StreamSpec = { name: 'RELAY', prefix: 'relay', maxAgeMs: 0, maxMsgs: 0, maxMsgsPerSubject: 1, duplicateWindowMs: 2 * 60 * 1000 };
 
-/** The default streams of the supergraph. */
-export const DEFAULT_STREAMS: readonly StreamSpec[] = [COMMITS_STREAM, RELAY_STREAM];
+/**
+ * `SCHEDULER` on `scheduler.>`: run updates of the scheduler subgraph (`scheduler.<db>.runs.<job>`,
+ * served to subscribers by the router's `runUpdated`) and job changes (`scheduler.<db>.jobs`), kept
+ * 7 days, de-duplicated for 10 minutes. Also the `cancel` requests between scheduler replicas.
+ */
+export const SCHEDULER_STREAM: StreamSpec = { name: 'SCHEDULER', prefix: 'scheduler', maxAgeMs: 7 * DAY, maxMsgs: 0, maxMsgsPerSubject: 0, duplicateWindowMs: 10 * 60 * 1000 };
+
+/**
+ * `WORK_SCHEDULER` on `work.scheduler.>`: due runs, a work queue (a message is removed when acked;
+ * one durable consumer shared by every scheduler replica, so each run is claimed by one replica).
+ * De-duplicated for 10 minutes: a cron tick enqueued by several replicas is stored once.
+ */
+export const SCHEDULER_WORK_STREAM: StreamSpec = { name: 'WORK_SCHEDULER', prefix: 'work.scheduler', maxAgeMs: 0, maxMsgs: 0, maxMsgsPerSubject: 0, duplicateWindowMs: 10 * 60 * 1000, retention: 'workqueue' };
+
+/** `DEAD_LETTERS` on `dead.>`: work that failed its last attempt (`dead.<service>.<db>`), kept 30 days. */
+export const DEAD_LETTER_STREAM: StreamSpec = { name: 'DEAD_LETTERS', prefix: 'dead', maxAgeMs: 30 * DAY, maxMsgs: 0, maxMsgsPerSubject: 0, duplicateWindowMs: 10 * 60 * 1000 };
+
+/** The default streams of the supergraph (every process creates them; the router serves subscriptions from them). */
+export const DEFAULT_STREAMS: readonly StreamSpec[] = [COMMITS_STREAM, RELAY_STREAM, SCHEDULER_STREAM];
 
 /** Whether a subject (or filter) lies inside the stream. */
 export function inStream(spec: StreamSpec, subject: string): boolean {

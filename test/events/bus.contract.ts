@@ -111,6 +111,25 @@ export function busContract(name: string, makeHarness: () => Promise<BusHarness>
       expect(got.seen.map((d) => d.deliveryCount)).toEqual([1, 2]);
     });
 
+    it('does not redeliver a message whose handler keeps saying it is working, and redelivers it once it stops', async () => {
+      const s = testStream();
+      await using bus = await harness.open([s]);
+      await bus.publish(`${s.prefix}.x`, { i: 0 }, { msgId: 'k0' });
+      const seen: number[] = [];
+      let beat: NodeJS.Timeout | undefined;
+      const sub = await bus.subscribe<{ i: number }>({ subject: `${s.prefix}.>`, durable: 'working', start: { kind: 'first' }, ackWaitMs: 500, maxAckPending: 2 }, (d) => {
+        seen.push(d.deliveryCount);
+        if (d.deliveryCount === 1) beat = setInterval(() => d.working(), 150);
+        else void d.ack();
+      });
+      await new Promise((r) => setTimeout(r, 1_500)); // three ack waits
+      expect(seen).toEqual([1]);
+      clearInterval(beat);
+      await until(() => seen.length === 2, 5_000, 'the redelivery');
+      expect(seen).toEqual([1, 2]);
+      await sub.close();
+    });
+
     it('replays from a cursor in pages', async () => {
       const s = testStream();
       await using bus = await harness.open([s]);

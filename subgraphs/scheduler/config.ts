@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+
+/** Configuration of the scheduler subgraph process (one typed object, read from env at start). */
+export interface SchedulerConfig {
+  /** Port (`SCHEDULER_PORT`, default 4003; 0 picks a free one). */
+  readonly port: number;
+  /** Interface (`SCHEDULER_HOST`, default `127.0.0.1`). */
+  readonly host: string;
+  /** TerminusDB (`TERMINUSDB_URL`, `TERMINUSDB_USER`, `TERMINUSDB_PASS`, `TERMINUSDB_ORG`, `TERMINUSDB_DB`; see lib/terminus). */
+  readonly terminus: TerminusSettings;
+  /** The event bus (`NATS_URL`; unset or `memory`: in-memory — one scheduler process only, nothing survives it). */
+  readonly bus: EventBusConfig;
+  /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`; required unless `SCHEDULER_INSECURE_NO_IDENTITY=true`). Also signs calls to the embedding service. */
+  readonly identityKey: string | null;
+  /** The embedding service of `reembed` runs (`EMBEDDING_SERVICE_URL`, default `http://127.0.0.1:4002`). */
+  readonly embeddingUrl: string;
+  /** Where `snapshot` runs write (`SCHEDULER_SNAPSHOT_DIR`, default `.data/snapshots`). */
+  readonly snapshotDir: string;
+  /** Runs executed at once by this replica (`SCHEDULER_CONCURRENCY`, default 4). */
+  readonly concurrency: number;
+  /** A claimed run goes to another replica after this long without a heartbeat (`SCHEDULER_ACK_WAIT_MS`, default 30000). */
+  readonly ackWaitMs: number;
+  /** Job table reload interval, the safety net behind job-change events (`SCHEDULER_RELOAD_MS`, default 30000). */
+  readonly reloadMs: number;
+  /** Finished runs are deleted this long after they were queued (`SCHEDULER_RUN_RETENTION_DAYS`, default 30; 0 keeps them). */
+  readonly runRetentionMs: number;
+  /** Execute runs in this replica (`SCHEDULER_WORKER`, default true). */
+  readonly worker: boolean;
+  /** Fire cron ticks and on-commit triggers in this replica (`SCHEDULER_TRIGGERS`, default true; replicas de-duplicate). */
+  readonly triggers: boolean;
+}
+
+/** A configuration mistake, with what to set. */
+export class SchedulerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchedulerConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new SchedulerConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new SchedulerConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+  return raw === 'true';
+}
+
+/** Reads and validates the configuration from the environment. */
+export function schedulerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerConfig {
+  let terminus: TerminusSettings;
+  let bus: EventBusConfig;
+  try {
+    terminus = terminusSettingsFromEnv(env);
+    bus = eventBusConfigFromEnv(env);
+  } catch (err) {
+    throw new SchedulerConfigError((err as Error).message);
+  }
+  const key = env['ROUTER_IDENTITY_KEY'] ?? '';
+  if (key === '' && !flag(env, 'SCHEDULER_INSECURE_NO_IDENTITY', false)) {
+    throw new SchedulerConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or SCHEDULER_INSECURE_NO_IDENTITY=true for local tests');
+  }
+  const embeddingUrl = (env['EMBEDDING_SERVICE_URL'] || 'http://127.0.0.1:4002').replace(/\/+$/, '');
+  try {
+    const u = new URL(embeddingUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new SchedulerConfigError(`EMBEDDING_SERVICE_URL must be an http(s) URL, got ${JSON.stringify(embeddingUrl)}`);
+  }
+  return {
+    port: integer(env, 'SCHEDULER_PORT', 4003, 0, 65535),
+    host: env['SCHEDULER_HOST'] || '127.0.0.1',
+    terminus,
+    bus,
+    identityKey: key === '' ? null : key,
+    embeddingUrl,
+    snapshotDir: resolve(env['SCHEDULER_SNAPSHOT_DIR'] || '.data/snapshots'),
+    concurrency: integer(env, 'SCHEDULER_CONCURRENCY', 4, 1, 256),
+    ackWaitMs: integer(env, 'SCHEDULER_ACK_WAIT_MS', 30_000, 300, 3_600_000),
+    reloadMs: integer(env, 'SCHEDULER_RELOAD_MS', 30_000, 100, 3_600_000),
+    runRetentionMs: integer(env, 'SCHEDULER_RUN_RETENTION_DAYS', 30, 0, 3650) * 24 * 3_600_000,
+    worker: flag(env, 'SCHEDULER_WORKER', true),
+    triggers: flag(env, 'SCHEDULER_TRIGGERS', true),
+  };
+}

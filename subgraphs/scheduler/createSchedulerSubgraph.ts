@@ -1,0 +1,80 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, supergraphError, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics,
+} from '../../lib/index.js';
+import type { Scheduler } from './engine/Scheduler.js';
+import { graphql } from './graphqlRuntime.js';
+import { createGraphQLHandler } from './http/graphqlHandler.js';
+import { createResolvers, type SchedulerContext } from './resolvers/createResolvers.js';
+import { SCHEDULER_SDL } from './schemaSdl.js';
+import type { SchedulerStore } from './store/SchedulerStore.js';
+
+const { GraphQLScalarType, Kind } = graphql;
+
+/** Dependencies of the scheduler subgraph's HTTP handler. */
+export interface SchedulerSubgraphDeps {
+  readonly store: SchedulerStore;
+  /** The engine (mutations queue runs and announce jobs through it). */
+  readonly scheduler: Scheduler;
+  /** Key of the router-signed identity; null turns the check off (tests only). */
+  readonly identityKey: string | null;
+  /** For `/readyz`. */
+  readonly bus?: EventBus;
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+  /** Max age of a signed identity (ms, default 60 s). */
+  readonly identityMaxAgeMs?: number;
+}
+
+const DateTime = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: (v) => v,
+  parseValue: (v) => {
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
+    return v;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
+    return ast.value;
+  },
+});
+const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
+
+function forbidden(message: string): Response {
+  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
+}
+
+/**
+ * The scheduler subgraph as a fetch-style handler, without side effects: `/graphql` (a valid router
+ * identity required), `/healthz`, `/readyz` (`terminusdb`, `bus`), `/metrics`.
+ */
+export function createSchedulerSubgraph(deps: SchedulerSubgraphDeps): (request: Request) => Promise<Response> {
+  const logger = deps.logger ?? createLogger('scheduler');
+  const metrics = deps.metrics ?? createMetrics('scheduler');
+  const typeDefs = graphql.parse(SCHEDULER_SDL);
+  const resolvers = { ...createResolvers(), DateTime, JSON: JSONScalar };
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
+  const handle = createGraphQLHandler<SchedulerContext>({ schema, logger, metrics });
+  const ops = opsRoutes({
+    metrics,
+    ready: async () => ({ terminusdb: await deps.store.terminus.ready(), ...(deps.bus === undefined ? {} : { bus: await deps.bus.ready() }) }),
+  });
+  const identify = (request: Request): Identity | Response => {
+    if (deps.identityKey === null) return { sub: 'anonymous', scopes: [] };
+    try {
+      return verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
+    } catch (err) {
+      return forbidden(`Requests must come through the router: ${(err as Error).message}`);
+    }
+  };
+  return async (request) => {
+    const opsAnswer = await ops(request);
+    if (opsAnswer !== undefined) return opsAnswer;
+    const path = new URL(request.url).pathname;
+    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
+    const identity = identify(request);
+    if (identity instanceof Response) return identity;
+    return handle(request, { identity, scheduler: deps.scheduler, store: deps.store });
+  };
+}
