@@ -1,0 +1,125 @@
+import { eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+
+/** Which embedding provider, and its settings. */
+export type ProviderConfig =
+  /** Universal Sentence Encoder lite in process (512 dimensions, offline). */
+  | { readonly kind: 'use' }
+  /** An OpenAI-compatible `POST /v1/embeddings` server. */
+  | { readonly kind: 'openai'; readonly url: string; readonly model: string; readonly apiKey?: string; readonly dimensions?: number }
+  /** Deterministic hashed n-grams (tests, explicit choice only). */
+  | { readonly kind: 'lexical'; readonly dimensions: number };
+
+/** Configuration of the embedding subgraph process (one typed object, read from env at start). */
+export interface EmbeddingConfig {
+  /** Port (`EMBEDDING_PORT`, default 4002; 0 picks a free one). */
+  readonly port: number;
+  /** Interface (`EMBEDDING_HOST`, default `127.0.0.1`). */
+  readonly host: string;
+  /** TerminusDB (`TERMINUSDB_URL`, `_USER`, `_PASS`, `_ORG`, `_DB`; see lib/terminus). */
+  readonly terminus: TerminusSettings;
+  /** The event bus (`NATS_URL`; unset or `memory`: in-memory, single process only). */
+  readonly bus: EventBusConfig;
+  /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`; required unless `EMBEDDING_INSECURE_NO_IDENTITY=true`). */
+  readonly identityKey: string | null;
+  /** Where the ANN index files live (`EMBEDDING_DATA_DIR`, default `.data/embedding`). */
+  readonly dataDir: string;
+  /** Branches kept in step (`EMBEDDING_BRANCHES`, comma-separated supergraph names, default `main`). */
+  readonly branches: readonly string[];
+  /** `EMBEDDING_PROVIDER`: `use` (default), `openai` (`EMBEDDING_URL`, `EMBEDDING_MODEL`, `EMBEDDING_API_KEY`, optional `EMBEDDING_DIMENSIONS`), `lexical` (`EMBEDDING_DIMENSIONS`, default 256). */
+  readonly provider: ProviderConfig;
+  /** Above this many vectors a branch's index is HNSW (usearch), below exact (`EMBEDDING_HNSW_THRESHOLD`, default 20 000). */
+  readonly hnswThreshold: number;
+  /** Run the commit consumer in this process (`EMBEDDING_CONSUMER`, default true). */
+  readonly consumer: boolean;
+  /** Durable consumer name (`EMBEDDING_DURABLE`, default `embedding`); each replica with its own index needs its own. */
+  readonly durable: string;
+  /** Longest text accepted by `semanticSearch` in characters (`EMBEDDING_MAX_QUERY_CHARS`, default 2 000). */
+  readonly maxQueryChars: number;
+}
+
+/** A configuration mistake, with what to set. */
+export class EmbeddingConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddingConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new EmbeddingConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new EmbeddingConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+  return raw === 'true';
+}
+
+function provider(env: NodeJS.ProcessEnv): ProviderConfig {
+  const kind = (env['EMBEDDING_PROVIDER'] ?? '').trim() || 'use';
+  if (kind === 'use') return { kind };
+  if (kind === 'lexical') return { kind, dimensions: integer(env, 'EMBEDDING_DIMENSIONS', 256, 8, 4096) };
+  if (kind === 'openai') {
+    const url = (env['EMBEDDING_URL'] ?? '').trim();
+    const model = (env['EMBEDDING_MODEL'] ?? '').trim();
+    if (!/^https?:\/\/\S+$/.test(url)) throw new EmbeddingConfigError(`EMBEDDING_PROVIDER=openai needs EMBEDDING_URL (http(s) base URL of an OpenAI-compatible server), got ${JSON.stringify(url)}`);
+    if (model === '') throw new EmbeddingConfigError('EMBEDDING_PROVIDER=openai needs EMBEDDING_MODEL (e.g. text-embedding-3-small)');
+    const apiKey = env['EMBEDDING_API_KEY'] ?? '';
+    const dims = env['EMBEDDING_DIMENSIONS'];
+    return {
+      kind,
+      url,
+      model,
+      ...(apiKey === '' ? {} : { apiKey }),
+      ...(dims === undefined || dims === '' ? {} : { dimensions: integer(env, 'EMBEDDING_DIMENSIONS', 0, 1, 65_536) }),
+    };
+  }
+  throw new EmbeddingConfigError(`EMBEDDING_PROVIDER must be use, openai or lexical, got ${JSON.stringify(kind)}`);
+}
+
+function durableName(env: NodeJS.ProcessEnv): string {
+  const name = (env['EMBEDDING_DURABLE'] ?? '').trim() || 'embedding';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new EmbeddingConfigError(`EMBEDDING_DURABLE must be letters, digits, _ or - (a NATS consumer name), got ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** Reads and validates the configuration from the environment. */
+export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EmbeddingConfig {
+  let terminus: TerminusSettings;
+  let bus: EventBusConfig;
+  try {
+    terminus = terminusSettingsFromEnv(env);
+    bus = eventBusConfigFromEnv(env);
+  } catch (err) {
+    throw new EmbeddingConfigError((err as Error).message);
+  }
+  const key = env['ROUTER_IDENTITY_KEY'] ?? '';
+  if (key === '' && !flag(env, 'EMBEDDING_INSECURE_NO_IDENTITY', false)) {
+    throw new EmbeddingConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or EMBEDDING_INSECURE_NO_IDENTITY=true for local tests');
+  }
+  const branches = [...new Set((env['EMBEDDING_BRANCHES'] ?? 'main').split(',').map((b) => b.trim()).filter((b) => b !== ''))];
+  if (branches.length === 0) throw new EmbeddingConfigError('EMBEDDING_BRANCHES must name at least one branch (comma-separated), e.g. main');
+  for (const b of branches) {
+    if (b.startsWith('svc-')) throw new EmbeddingConfigError(`EMBEDDING_BRANCHES: ${b} is a service branch (svc-*), not data to embed`);
+    if (!/^[A-Za-z0-9_./-]+$/.test(b)) throw new EmbeddingConfigError(`EMBEDDING_BRANCHES: ${JSON.stringify(b)} is not a branch name`);
+  }
+  return {
+    port: integer(env, 'EMBEDDING_PORT', 4002, 0, 65535),
+    host: env['EMBEDDING_HOST'] || '127.0.0.1',
+    terminus,
+    bus,
+    identityKey: key === '' ? null : key,
+    dataDir: env['EMBEDDING_DATA_DIR'] || '.data/embedding',
+    branches,
+    provider: provider(env),
+    hnswThreshold: integer(env, 'EMBEDDING_HNSW_THRESHOLD', 20_000, 0, 100_000_000),
+    consumer: flag(env, 'EMBEDDING_CONSUMER', true),
+    durable: durableName(env),
+    maxQueryChars: integer(env, 'EMBEDDING_MAX_QUERY_CHARS', 2_000, 1, 1_000_000),
+  };
+}

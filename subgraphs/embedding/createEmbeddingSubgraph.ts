@@ -1,0 +1,91 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
+} from '../../lib/index.js';
+import type { EmbeddingEngine } from './engine/EmbeddingEngine.js';
+import { registerEngineMetrics } from './engine/engineMetrics.js';
+import { graphql } from './graphqlRuntime.js';
+import { createGraphQLHandler } from './http/graphqlHandler.js';
+import { parseReembed, reembedResponse } from './http/reembedRoute.js';
+import { createResolvers, type EmbeddingContext, type EmbeddingRuntime } from './resolvers/createResolvers.js';
+import { EMBEDDING_SDL } from './schema/embeddingSdl.js';
+
+/** Dependencies of the embedding subgraph. */
+export interface EmbeddingSubgraphDeps {
+  /** The engine (opened): indexes, provider, records. */
+  readonly engine: EmbeddingEngine;
+  /** For `/readyz`. */
+  readonly terminus: Terminus;
+  /** Key of the router-signed identity; null turns the check off (tests only). */
+  readonly identityKey: string | null;
+  /** The event bus (for `/readyz`). */
+  readonly bus?: EventBus;
+  /** Longest `semanticSearch` text in characters (default 2 000). */
+  readonly maxQueryChars?: number;
+  /** Default: an `embedding` logger. */
+  readonly logger?: Logger;
+  /** Default: a fresh registry for service `embedding`. */
+  readonly metrics?: Metrics;
+  /** Max age of a signed identity (ms, default 60 s). */
+  readonly identityMaxAgeMs?: number;
+  /** Default: the committed `schema.graphql`. */
+  readonly sdl?: string;
+}
+
+function forbidden(message: string): Response {
+  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
+}
+
+/**
+ * The embedding subgraph as a fetch-style handler, without side effects: `/graphql` and
+ * `POST /reembed` (both need a valid router identity), `/healthz`, `/readyz`, `/metrics`.
+ */
+export function createEmbeddingSubgraph(deps: EmbeddingSubgraphDeps): (request: Request) => Promise<Response> {
+  const logger = deps.logger ?? createLogger('embedding');
+  const metrics = deps.metrics ?? createMetrics('embedding');
+  registerEngineMetrics(deps.engine, metrics);
+  const typeDefs = graphql.parse(deps.sdl ?? EMBEDDING_SDL);
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: createResolvers(typeDefs) as unknown as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
+  const runtime: EmbeddingRuntime = { engine: deps.engine, maxQueryChars: deps.maxQueryChars ?? 2_000, queryCache: new Map() };
+  const handle = createGraphQLHandler<EmbeddingContext>({ schema, logger, metrics });
+  const ops = opsRoutes({
+    metrics,
+    ready: async () => ({
+      terminusdb: await deps.terminus.ready(),
+      ...(deps.bus === undefined ? {} : { bus: await deps.bus.ready() }),
+    }),
+  });
+  const identify = (request: Request): Identity | Response => {
+    if (deps.identityKey === null) return { sub: 'anonymous', scopes: [] };
+    try {
+      return verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
+    } catch (err) {
+      return forbidden(`Requests must come through the router: ${(err as Error).message}`);
+    }
+  };
+
+  return async (request) => {
+    const opsAnswer = await ops(request);
+    if (opsAnswer !== undefined) return opsAnswer;
+    const path = new URL(request.url).pathname;
+    if (path === '/reembed') {
+      if (request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'POST' });
+      const identity = identify(request);
+      if (identity instanceof Response) return identity;
+      let body: unknown;
+      try {
+        body = await request.json();
+      } catch {
+        return json({ errors: [{ message: 'The body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }, 400);
+      }
+      const parsed = parseReembed(body, deps.engine);
+      if (parsed instanceof Response) return parsed;
+      return reembedResponse(deps.engine, request, parsed, { author: `${identity.sub}@embedding`, logger });
+    }
+    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
+    const identity = identify(request);
+    if (identity instanceof Response) return identity;
+    return handle(request, { runtime, identity });
+  };
+}
