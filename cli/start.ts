@@ -7,7 +7,7 @@ import { type Child, startChild, urlFromLine } from './processes.js';
 /**
  * `npm start`: the whole supergraph on one machine, each part in its own process as in production:
  * the Data-Kernel (unless TERMINUSDB_URL is set), the database bootstrapped (ontology + demo seed when
- * empty), the core subgraph, and the router on PORT (default 4000). Prints the URLs and a dev token;
+ * empty), the audit (commit relay), core, embedding and scheduler subgraphs, and the router on PORT (default 4000). Prints the URLs and a dev token;
  * Ctrl-C stops everything cleanly.
  */
 export async function start(): Promise<void> {
@@ -44,6 +44,11 @@ export async function start(): Promise<void> {
     children.push(audit.child);
     const core = await startChild('core', 'subgraphs/core/main.ts', { ...env, AUDIT_NUDGE_URL: `${audit.value}/nudge` }, urlFromLine, { quiet: true });
     children.push(core.child);
+    // Embedding: USE lite, index files in .data/embedding, kept in step with commits over NATS.
+    const embedding = await startChild('embedding', 'subgraphs/embedding/main.ts', env, urlFromLine, { quiet: true });
+    children.push(embedding.child);
+    const scheduler = await startChild('scheduler', 'subgraphs/scheduler/main.ts', { ...env, EMBEDDING_SERVICE_URL: embedding.value }, urlFromLine, { quiet: true });
+    children.push(scheduler.child);
     const router = await startChild(
       'router',
       'router/main.ts',
@@ -65,6 +70,8 @@ export async function start(): Promise<void> {
         '',
         `  Supergraph   ${router.value}   (GraphiQL in a browser)`,
         `  Core         ${core.value}`,
+        `  Embedding    ${embedding.value}   (semanticSearch, similar; USE lite; ${env['NATS_URL'] !== undefined ? 'kept in step via NATS' : 'synced at start only without NATS'}; npm run embed:backfill)`,
+        `  Scheduler    ${scheduler.value}   (jobs: cron, on-commit, retries, dead letters)`,
         `  Audit        ${audit.value}   (commit events: ${env['NATS_URL'] ?? process.env['NATS_URL'] ?? 'in-process only — install nats-server or set NATS_URL for JetStream and subscriptions'})`,
         `  Subscribe    ${router.value.replace(/^http/, 'ws')}   (graphql-ws: subscription { commitAdded { cursor commit { id message } } })`,
         `  TerminusDB   ${settings.url}   db ${settings.organization}/${settings.db}${boot.created ? ' (created' : ' (existing'}${boot.seeded > 0 ? `, ${boot.seeded} demo documents)` : ')'}`,

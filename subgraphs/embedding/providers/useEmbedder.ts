@@ -15,7 +15,9 @@ type Reply = { id: number; vectors?: Float32Array[]; error?: string };
  * so it works offline. The model loads once (~0.3 s on an idle core).
  */
 export async function useEmbedder(): Promise<Embedder> {
-  const worker = new Worker(new URL('./useWorker.mjs', import.meta.url));
+  // Plain .mjs: no loader needed. `execArgv: []` so the process's preloads (tsx, npm start's
+  // exitWithParent watcher) are not run inside the worker, where they fail or do not belong.
+  const worker = new Worker(new URL('./useWorker.mjs', import.meta.url), { execArgv: [] });
   worker.unref();
   const pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
   let next = 0;
