@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
-import { createLogger, json, opsRoutes, type EventBus, type Logger } from '../lib/index.js';
+import { BodyTooLargeError, createLogger, json, opsRoutes, type EventBus, type Logger, type RawHandler, type RawRequest } from '../lib/index.js';
 import { createTokenVerifier } from './auth/verifyToken.js';
 import { resolveRouterConfig, type RouterOptions } from './config/resolveRouterConfig.js';
 import type { RouterConfig } from './config/RouterConfig.js';
@@ -16,6 +16,7 @@ import { useBranchPolicy } from './plugins/useBranchPolicy.js';
 import { useLimits } from './plugins/useLimits.js';
 import { useOperationRecorder } from './plugins/useOperationRecorder.js';
 import { PersistedQueries, readManifest } from './request/PersistedQueries.js';
+import { fromFetchRequest, tooLarge, type GraphQLHttpRequest } from './request/readGraphQLParams.js';
 import type { SchemaGeneration } from './schema/SchemaGeneration.js';
 import { SchemaSource, type ReloadOutcome } from './schema/SchemaSource.js';
 import { SubgraphRegistry } from './subgraph/SubgraphRegistry.js';
@@ -40,6 +41,11 @@ export interface Router extends AsyncDisposable {
   readonly metrics: RouterMetrics;
   /** Answers `/graphql` (POST, GET, GraphiQL), `/healthz`, `/readyz`, `/metrics`. */
   readonly handler: (request: Request) => Promise<Response>;
+  /**
+   * The same answers for `POST /graphql` straight from node:http (lib `serve(handler, { raw })`),
+   * without the fetch adapter; other requests are left to `handler`.
+   */
+  readonly raw: RawHandler;
   /** WebSocket upgrades on `/graphql`: graphql-ws subscriptions (501 without `deps.bus`). */
   readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Subscriptions accepted, and those receiving events (live). */
@@ -53,6 +59,24 @@ export interface Router extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+/** A node:http request (lib's raw handlers) as a {@link GraphQLHttpRequest}. */
+function fromRawRequest(request: RawRequest): GraphQLHttpRequest {
+  return {
+    method: request.method,
+    searchParams: () => new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''),
+    header: (name) => {
+      const v = request.headers[name];
+      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+    },
+    text: (maxBytes) =>
+      request.text(maxBytes).catch((err: unknown) => {
+        throw err instanceof BodyTooLargeError ? tooLarge(maxBytes) : err;
+      }),
+    // node:http discards an unread body once the answer is sent
+    discard: async () => undefined,
+  };
+}
+
 /**
  * Builds the router: loads the supergraph (throws when the first load fails), the trusted documents
  * and the plugins. No ports, no signals, no env.
@@ -62,7 +86,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
   const logger = deps.logger ?? createLogger('router');
   const metrics = deps.metrics ?? createRouterMetrics();
   const observe = (cache: string) => (result: 'hit' | 'miss') => metrics.cacheLookups.inc({ cache, result });
-  const schema = new SchemaSource(config.supergraph, metrics, logger);
+  const schema = new SchemaSource(config.supergraph, metrics, logger, config.identityKey);
   const first = await schema.reload();
   if (first.status === 'failed') throw new Error(`cannot load the supergraph: ${first.error}`);
   await schema.watch();
@@ -108,11 +132,20 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
     const path = new URL(request.url).pathname;
     if (path === '/graphql' || path === '/') {
       if (graphiql !== undefined && wantsHtml(request)) return graphiql.page();
-      return graphql(request);
+      const out = await graphql(fromFetchRequest(request));
+      return new Response(out.body, { status: out.status, headers: out.headers });
     }
     const asset = await graphiql?.asset(request);
     if (asset !== undefined) return asset;
     return (await ops(request)) ?? json({ errors: [{ message: `no route ${request.method} ${path}: POST /graphql`, extensions: { code: 'BAD_REQUEST' } }] }, 404);
+  };
+
+  const raw: RawHandler = (request) => {
+    if (request.method !== 'POST') return undefined;
+    const q = request.url.indexOf('?');
+    const path = q < 0 ? request.url : request.url.slice(0, q);
+    if (path !== '/graphql' && path !== '/') return undefined;
+    return graphql(fromRawRequest(request));
   };
 
   const close = (): Promise<void> =>
@@ -129,6 +162,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
     config,
     metrics,
     handler,
+    raw,
     upgrade: (request, socket, head) => {
       if (ws !== undefined && phase === 'serving') return ws.upgrade(request, socket, head);
       socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nsubscriptions need an event bus (NATS_URL)\n');

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { router: config, listen, devSecret } = await configFromEnv(process.env, async () => (dev = await loadOrCreateDevSecrets()));
   const bus = await createEventBus(eventBusConfigFromEnv(), { name: 'router', onError: (err) => logger.warn({ err }, 'event bus') });
   const router = await createRouter(config, { logger, bus });
-  const served = await serve(router.handler, { port: listen.port, host: listen.host, drainMs: listen.drainMs, onError: (err) => logger.error({ err }, 'handler failed') });
+  const served = await serve(router.handler, { raw: router.raw, port: listen.port, host: listen.host, drainMs: listen.drainMs, onError: (err) => logger.error({ err }, 'handler failed') });
   served.server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://x').pathname === '/graphql') router.upgrade(req, socket, head);
     else socket.destroy();

@@ -37,6 +37,7 @@ const ours = await spawnService<{ url: string }>('router/main.ts', {
   ROUTER_MAX_COST: '200000', // the heavy query's estimate is ~108k with the default list size 10
   ROUTER_GRAPHIQL: 'false',
   LOG_LEVEL: 'info',
+  NODE_ENV: 'production', // as the plain gateway below
 }, 'url');
 const plain = await spawnService<{ url: string }>('bench/router/plainGateway.ts', { SUPERGRAPH: file, NODE_ENV: 'production' }, 'url');
 const gateways: [string, Service<{ url: string }>][] = [['router', ours], ['@apollo/gateway', plain]];

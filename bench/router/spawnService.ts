@@ -11,8 +11,17 @@ export interface Service<T> {
   stop(): Promise<void>;
 }
 
-/** Spawns `tsx <script>` with `env` and waits for the first stdout JSON line that has `key`. */
-export async function spawnService<T>(script: string, env: Record<string, string>, key: string, nodeArgs: readonly string[] = []): Promise<Service<T>> {
+/**
+ * Spawns `tsx <script>` with `env` and waits for the first stdout JSON line that has `key` (and that
+ * `accept` takes, e.g. to skip log lines carrying the same key).
+ */
+export async function spawnService<T>(
+  script: string,
+  env: Record<string, string>,
+  key: string,
+  nodeArgs: readonly string[] = [],
+  accept: (message: Record<string, unknown>) => boolean = () => true,
+): Promise<Service<T>> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   process.once('exit', () => child.kill('SIGKILL'));
   const lines = createInterface({ input: child.stdout! });
@@ -21,7 +30,7 @@ export async function spawnService<T>(script: string, env: Record<string, string
     lines.on('line', (line) => {
       try {
         const msg = JSON.parse(line) as Record<string, unknown>;
-        if (msg[key] !== undefined) resolve(msg as T);
+        if (msg[key] !== undefined && accept(msg)) resolve(msg as T);
       } catch {
         // not JSON
       }

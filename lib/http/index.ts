@@ -1,2 +1,2 @@
 export { json } from './json.js';
-export { serve, toRequest, writeResponse, type FetchHandler, type Served, type ServeOptions } from './serve.js';
+export { BodyTooLargeError, serve, toRequest, writeResponse, type FetchHandler, type RawHandler, type RawRequest, type RawResponse, type Served, type ServeOptions } from './serve.js';

@@ -49,7 +49,7 @@ function reason(err: unknown): string {
 export function createTokenVerifier(config: AuthConfig, now: () => number = Date.now): TokenVerifier {
   const key: JWTVerifyGetKey | Uint8Array | ReturnType<typeof createPublicKey> | undefined =
     config.jwksUrl !== undefined
-      ? createRemoteJWKSet(new URL(config.jwksUrl))
+      ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: config.jwksCooldownMs, cacheMaxAge: config.jwksMaxAgeMs })
       : config.publicKey !== undefined
         ? createPublicKey(config.publicKey)
         : config.secret !== undefined

@@ -27,6 +27,13 @@ export interface AuthConfig {
   readonly publicKey?: string;
   /** JWKS URL (`JWT_JWKS_URL`); keys are fetched and cached by `jose`. */
   readonly jwksUrl?: string;
+  /**
+   * After a JWKS fetch, how long a token with an unknown `kid` waits before it may trigger another
+   * fetch (`JWT_JWKS_COOLDOWN_MS`, default 30000, jose's default): key rotation is picked up after it.
+   */
+  readonly jwksCooldownMs: number;
+  /** How long fetched JWKS keys are used before they are fetched again (`JWT_JWKS_MAX_AGE_MS`, default 600000). */
+  readonly jwksMaxAgeMs: number;
   /** Required `iss` (`JWT_ISSUER`, default `terminus-supergraph`; empty = not checked). */
   readonly issuer?: string;
   /** Required `aud` (`JWT_AUDIENCE`, default `terminus-supergraph`; empty = not checked). */

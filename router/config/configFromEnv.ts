@@ -76,6 +76,8 @@ export async function configFromEnv(env: Env, devSecrets: () => Promise<{ jwtSec
       secret: env['JWT_SECRET'] ?? (hasKey ? undefined : dev?.jwtSecret),
       publicKey,
       jwksUrl: env['JWT_JWKS_URL'],
+      jwksCooldownMs: int(env, 'JWT_JWKS_COOLDOWN_MS'),
+      jwksMaxAgeMs: int(env, 'JWT_JWKS_MAX_AGE_MS'),
       issuer: env['JWT_ISSUER'],
       audience: env['JWT_AUDIENCE'],
       algorithms: list(env, 'JWT_ALGORITHMS'),

@@ -31,6 +31,8 @@ export function resolveRouterConfig(o: RouterOptions = {}): RouterConfig {
       ...(o.auth?.secret !== undefined ? { secret: o.auth.secret } : {}),
       ...(o.auth?.publicKey !== undefined ? { publicKey: o.auth.publicKey } : {}),
       ...(o.auth?.jwksUrl !== undefined ? { jwksUrl: o.auth.jwksUrl } : {}),
+      jwksCooldownMs: o.auth?.jwksCooldownMs ?? 30_000,
+      jwksMaxAgeMs: o.auth?.jwksMaxAgeMs ?? 600_000,
       issuer: o.auth?.issuer ?? 'terminus-supergraph',
       audience: o.auth?.audience ?? 'terminus-supergraph',
       algorithms,

@@ -103,7 +103,7 @@ export async function runOperation(rt: RouterRuntime, req: OperationRequest): Pr
     planned = planOperation(generation, authorized.document, op.operationName);
     rt.plans.set(planKey, planned);
   }
-  const result = await executePlan(generation, planned, rt.sourcesOf(generation), { query: req.query, document: authorized.document, operationName: op.operationName, variables: req.variables }, req.context, rt.logger);
+  const result = await executePlan(generation, planned, rt.sourcesOf(generation), { query: req.query, document: authorized.document, operationName: op.operationName, variables: req.variables }, req.context);
   const data = denied.length > 0 && result.data !== undefined ? fillRemovedNulls(result.data, authorized.removed) : result.data;
   const errors = [...denied, ...(result.errors ?? [])];
   return finish({ ...(data !== undefined ? { data } : {}), ...(errors.length > 0 ? { errors } : {}), ...(result.extensions !== undefined ? { extensions: result.extensions } : {}), status: 200, ...meta });

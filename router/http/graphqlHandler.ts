@@ -2,17 +2,20 @@ import { GraphQLError } from 'graphql/index.js';
 import { parseTraceparent, type TraceContext } from '../../lib/index.js';
 import { runOperation, type OperationResult } from '../execution/runOperation.js';
 import type { RouterRuntime } from '../execution/RouterRuntime.js';
-import { readGraphQLParams, RequestError } from '../request/readGraphQLParams.js';
+import { readGraphQLParams, RequestError, type GraphQLHttpRequest } from '../request/readGraphQLParams.js';
 import { anyCode, errorCode, isGraphQLError } from './errorShape.js';
-import { graphqlResponse, statusOf } from './respond.js';
-import { randomBytes } from 'node:crypto';
+import { graphqlResponse, statusOf, type GraphQLHttpResponse } from './respond.js';
+import { randomHex } from '../execution/randomHex.js';
 
 function newTrace(): TraceContext {
-  return { traceId: randomBytes(16).toString('hex'), parentId: randomBytes(8).toString('hex'), flags: '01' };
+  return { traceId: randomHex(16), parentId: randomHex(8), flags: '01' };
 }
 
-/** Handles `POST /graphql` and `GET /graphql?query=…`: transport, authentication, then the operation. */
-export function graphqlHandler(rt: RouterRuntime): (request: Request) => Promise<Response> {
+/**
+ * Handles `POST /graphql` and `GET /graphql?query=…`: transport, authentication, then the operation.
+ * Transport-neutral: `createRouter` serves it from a fetch `Request` and from lib's raw handlers.
+ */
+export function graphqlHandler(rt: RouterRuntime): (request: GraphQLHttpRequest) => Promise<GraphQLHttpResponse> {
   const record = (result: OperationResult, seconds: number): void => {
     const errors = result.errors ?? [];
     for (const e of errors) rt.metrics.errors.inc({ code: anyCode(e) });
@@ -23,17 +26,17 @@ export function graphqlHandler(rt: RouterRuntime): (request: Request) => Promise
   };
   return async (request) => {
     const started = performance.now();
-    const trace = parseTraceparent(request.headers.get('traceparent')) ?? newTrace();
+    const trace = parseTraceparent(request.header('traceparent')) ?? newTrace();
     const traceHeader = { 'trace-id': trace.traceId };
     let result: OperationResult;
     let headers: Record<string, string> = traceHeader;
     try {
       const params = await readGraphQLParams(request, rt.config.limits.maxBodyBytes);
-      const caller = await rt.verify(request.headers.get('authorization'));
+      const caller = await rt.verify(request.header('authorization'));
       const query = rt.persisted.resolve(params);
       if (typeof query !== 'string') result = { errors: [query], status: 0 };
       else {
-        const clientName = request.headers.get('apollographql-client-name') ?? undefined;
+        const clientName = request.header('apollographql-client-name') ?? undefined;
         result = await runOperation(rt, {
           query,
           operationName: params.operationName,

@@ -35,11 +35,18 @@ export function statusOf(errors: readonly GraphQLError[]): number {
   return code !== undefined ? ERROR_CODES[code].http : 500;
 }
 
-/** A GraphQL JSON response. */
-export function graphqlResponse(body: GraphQLBody, status: number, logger: Logger, headers: Record<string, string> = {}): Response {
+/** A GraphQL JSON answer, transport-neutral (a fetch `Response` or lib's raw response). */
+export interface GraphQLHttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** A GraphQL JSON response: masked errors first, then data and extensions. */
+export function graphqlResponse(body: GraphQLBody, status: number, logger: Logger, headers: Record<string, string> = {}): GraphQLHttpResponse {
   const out: Record<string, unknown> = {};
   if (body.errors !== undefined && body.errors.length > 0) out['errors'] = body.errors.map((e) => maskError(e, logger));
   if (body.data !== undefined) out['data'] = body.data;
   if (body.extensions !== undefined) out['extensions'] = body.extensions;
-  return new Response(JSON.stringify(out), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(out) };
 }

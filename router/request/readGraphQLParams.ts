@@ -22,25 +22,51 @@ export class RequestError extends Error {
 
 const bad = (message: string): RequestError => new RequestError(supergraphError('BAD_REQUEST', message));
 
-async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  const tooLarge = (): RequestError => new RequestError(supergraphError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * A GraphQL HTTP request, whatever carries it (a fetch `Request` or node:http through lib's raw
+ * handlers): `text` reads the body up to a limit and throws {@link RequestError} PAYLOAD_TOO_LARGE past it.
+ */
+export interface GraphQLHttpRequest {
+  readonly method: string;
+  /** The query string of the URL (`URLSearchParams` of a GET). */
+  searchParams(): URLSearchParams;
+  header(name: string): string | null;
+  text(maxBytes: number): Promise<string>;
+  /** Discards the body (a refused request). */
+  discard(): Promise<void>;
+}
+
+export const tooLarge = (maxBytes: number): RequestError => new RequestError(supergraphError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`));
+
+/** A fetch `Request` as a {@link GraphQLHttpRequest}. */
+export function fromFetchRequest(request: Request): GraphQLHttpRequest {
+  return {
+    method: request.method,
+    searchParams: () => new URL(request.url).searchParams,
+    header: (name) => request.headers.get(name),
+    discard: async () => {
+      await request.body?.cancel().catch(() => undefined);
+    },
+    async text(maxBytes) {
+      const declared = Number(request.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+      if (request.body === null) return '';
+      const reader = request.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          throw tooLarge(maxBytes);
+        }
+        chunks.push(value);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
 }
 
 function object(v: unknown, what: string): Record<string, unknown> {
@@ -78,21 +104,21 @@ function params(raw: Record<string, unknown>, viaGet: boolean): GraphQLParams {
  * Reads the GraphQL parameters of a POST (JSON body, at most `maxBodyBytes`) or GET (query string).
  * Throws RequestError: PAYLOAD_TOO_LARGE (413) or BAD_REQUEST (400) naming what is wrong.
  */
-export async function readGraphQLParams(request: Request, maxBodyBytes: number): Promise<GraphQLParams> {
+export async function readGraphQLParams(request: GraphQLHttpRequest, maxBodyBytes: number): Promise<GraphQLParams> {
   if (request.method === 'GET') {
-    const q = new URL(request.url).searchParams;
+    const q = request.searchParams();
     return params(
       { query: q.get('query') ?? undefined, operationName: q.get('operationName') ?? undefined, documentId: q.get('documentId') ?? undefined, variables: q.get('variables'), extensions: q.get('extensions') },
       true,
     );
   }
   if (request.method !== 'POST') throw bad(`method ${request.method} is not allowed: use POST (or GET for queries)`);
-  const type = request.headers.get('content-type') ?? '';
+  const type = request.header('content-type') ?? '';
   if (!/^application\/(json|graphql-response\+json)\b/i.test(type) && type !== '') {
-    await request.body?.cancel().catch(() => undefined);
+    await request.discard();
     throw bad(`content-type "${type}" is not supported: send application/json`);
   }
-  const text = await readBody(request, maxBodyBytes);
+  const text = await request.text(maxBodyBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import type { Logger } from '../../lib/index.js';
+import { randomBytes } from 'node:crypto';
+import { IDENTITY_HEADER, signIdentity, type Logger } from '../../lib/index.js';
 import type { SupergraphSourceConfig } from '../config/RouterConfig.js';
 import type { RouterMetrics } from '../ops/routerMetrics.js';
 import { composeFromSubgraphs, loadSupergraphSdl, watchedFiles } from './loadSupergraphSdl.js';
@@ -28,6 +29,8 @@ export class SchemaSource implements AsyncDisposable {
     readonly config: SupergraphSourceConfig,
     readonly metrics: RouterMetrics,
     readonly logger: Logger,
+    /** Key of the identity signed into `_service { sdl }` polls (subgraphs answer 403 to unsigned calls). */
+    readonly identityKey?: string,
   ) {}
 
   /** The generation new requests use (undefined until the first successful load). */
@@ -92,10 +95,16 @@ export class SchemaSource implements AsyncDisposable {
       this.#timers.push(t);
     }
     if (this.config.pollSubgraphsMs > 0) {
+      let polling = false;
       const t = setInterval(() => {
         const subgraphs = this.#current?.subgraphs;
-        if (subgraphs === undefined) return;
-        this.#loading = this.#loading.then(() => this.#load(() => composeFromSubgraphs(subgraphs)));
+        if (subgraphs === undefined || polling) return; // one poll at a time
+        polling = true;
+        const key = this.identityKey;
+        const headers = (): Record<string, string> =>
+          key === undefined ? {} : { [IDENTITY_HEADER]: signIdentity({ sub: 'router', scopes: [], traceId: randomBytes(16).toString('hex') }, key) };
+        this.#loading = this.#loading.then(() => this.#load(() => composeFromSubgraphs(subgraphs, Math.min(5_000, Math.max(1_000, this.config.pollSubgraphsMs)), headers)));
+        void this.#loading.finally(() => (polling = false));
       }, this.config.pollSubgraphsMs);
       t.unref();
       this.#timers.push(t);

@@ -36,13 +36,20 @@ export async function loadSupergraphSdl(source: SupergraphSourceConfig): Promise
 
 const SERVICE_SDL = JSON.stringify({ query: 'query __ApolloGetServiceDefinition__ { _service { sdl } }' });
 
-/** Fetches every subgraph's `_service { sdl }` and composes them. */
-export async function composeFromSubgraphs(subgraphs: readonly { readonly name: string; readonly url: string }[], timeoutMs = 5_000): Promise<string> {
+/**
+ * Fetches every subgraph's `_service { sdl }` and composes them. `headers()` is sent with each fetch
+ * (the router's signed identity: subgraphs refuse unsigned calls).
+ */
+export async function composeFromSubgraphs(
+  subgraphs: readonly { readonly name: string; readonly url: string }[],
+  timeoutMs = 5_000,
+  headers: () => Readonly<Record<string, string>> = () => ({}),
+): Promise<string> {
   const sdls = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
       const client = new SubgraphClient(url, 1);
       try {
-        const raw = await client.post(SERVICE_SDL, {}, timeoutMs);
+        const raw = await client.post(SERVICE_SDL, headers(), timeoutMs);
         const body = JSON.parse(raw.text) as { data?: { _service?: { sdl?: string } } };
         const sdl = body.data?._service?.sdl;
         if (typeof sdl !== 'string') throw new CompositionFailedError(`subgraph "${name}" did not return _service { sdl } (HTTP ${raw.status})`);

@@ -24,9 +24,19 @@ export class SubgraphClient {
   readonly #agent: http.Agent;
   readonly #url: URL;
   readonly #request: typeof http.request;
+  /** Where POSTs go, as request options (no URL parsing per request). */
+  readonly #target: { readonly protocol: string; readonly hostname: string; readonly port: string; readonly path: string; readonly auth?: string };
 
   constructor(url: string, maxSockets: number) {
     this.#url = new URL(url);
+    this.#target = {
+      protocol: this.#url.protocol,
+      hostname: this.#url.hostname.startsWith('[') ? this.#url.hostname.slice(1, -1) : this.#url.hostname,
+      port: this.#url.port,
+      path: `${this.#url.pathname}${this.#url.search}`,
+      // as node:http does for a URL with credentials
+      ...(this.#url.username !== '' || this.#url.password !== '' ? { auth: `${decodeURIComponent(this.#url.username)}:${decodeURIComponent(this.#url.password)}` } : {}),
+    };
     const secure = this.#url.protocol === 'https:';
     this.#agent = secure ? new https.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' }) : new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
     this.#request = secure ? https.request : http.request;
@@ -38,10 +48,10 @@ export class SubgraphClient {
 
   /** POSTs `body` with `headers`; rejects on network errors and after `timeoutMs`. */
   post(body: string, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<RawResponse> {
+    const payload = Buffer.from(body, 'utf8'); // encoded once: its length is the content-length
     return new Promise<RawResponse>((resolve, reject) => {
       const req = this.#request(
-        this.#url,
-        { method: 'POST', agent: this.#agent, headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) } },
+        { ...this.#target, method: 'POST', agent: this.#agent, headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': payload.length } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +67,7 @@ export class SubgraphClient {
         clearTimeout(timer);
         reject(err);
       });
-      req.end(body);
+      req.end(payload);
     });
   }
 

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLError } from 'graphql/index.js';
-import { BreakerOpenError, childTraceparent, CircuitBreaker, IDENTITY_HEADER, signIdentity, supergraphError, type Logger } from '../../lib/index.js';
+import { BreakerOpenError, CircuitBreaker, IDENTITY_HEADER, signIdentity, supergraphError, type Logger } from '../../lib/index.js';
+import { randomHex } from '../execution/randomHex.js';
 import type { RouterContext } from '../execution/RouterContext.js';
 import type { RouterMetrics } from '../ops/routerMetrics.js';
 import { InflightDedup } from './InflightDedup.js';
@@ -75,7 +76,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
         this.#o.identityKey,
       );
       headers[IDENTITY_HEADER] = ctx.identityHeader;
-      headers['traceparent'] = childTraceparent(ctx.trace);
+      headers['traceparent'] = `00-${ctx.trace.traceId}-${randomHex(8)}-${ctx.trace.flags}`; // lib childTraceparent, pooled ids
       if (ctx.clientName !== undefined) headers['apollographql-client-name'] = ctx.clientName;
       callerKey = `${ctx.caller.sub}\u0000${[...ctx.caller.scopes].join(' ')}\u0000${ctx.clientName ?? ''}`;
     }

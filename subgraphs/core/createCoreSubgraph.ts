@@ -12,10 +12,14 @@ import {
   type Logger,
   type GraphQLAnswer,
   type Metrics,
+  type RawHandler,
+  type RawRequest,
+  type RawResponse,
   type Terminus,
 } from '../../lib/index.js';
 import type { CoreContext, CoreRuntime } from './context.js';
 import { createGraphQLHandler } from './http/createGraphQLHandler.js';
+import type { RequestLike } from './http/readGraphQLRequest.js';
 import { Model, type ModelManifest } from './manifest.js';
 import { LruCache } from './read/LruCache.js';
 import { ReadSession } from './read/ReadSession.js';
@@ -60,8 +64,29 @@ export interface CoreSubgraphDeps {
 
 const ANONYMOUS: Identity = { sub: 'anonymous', scopes: [] };
 
-function forbidden(message: string): Response {
-  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
+function forbidden(message: string): RawResponse {
+  return { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }) };
+}
+
+/** The core subgraph's fetch-style handler, with `raw`: the same `POST /graphql` answers straight from node:http. */
+export type CoreSubgraphHandler = ((request: Request) => Promise<Response>) & {
+  /** For lib `serve(handler, { raw: handler.raw })`: `POST /graphql` without the fetch adapter; other requests go to the handler. */
+  readonly raw: RawHandler;
+};
+
+/** A node:http request (lib's raw handlers) as the endpoint reads requests. */
+function fromRaw(request: RawRequest): RequestLike {
+  return {
+    method: request.method,
+    url: `http://localhost${request.url}`,
+    headers: {
+      get: (name) => {
+        const v = request.headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      },
+    },
+    json: async () => JSON.parse(await request.text()) as unknown,
+  };
 }
 
 /**
@@ -69,7 +94,7 @@ function forbidden(message: string): Response {
  * `/graphql` (POST JSON and GET; a valid router identity required), `/healthz`, `/readyz` (TerminusDB
  * answers a GraphQL query and its schema matches the model), `/metrics`.
  */
-export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) => Promise<Response> {
+export function createCoreSubgraph(deps: CoreSubgraphDeps): CoreSubgraphHandler {
   const logger = deps.logger ?? createLogger('core');
   const metrics = deps.metrics ?? createMetrics('core');
   const model = new Model(deps.manifest);
@@ -113,12 +138,8 @@ export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) =
     schemaCheck.invalidate();
   };
 
-  return async (request) => {
-    const opsAnswer = await ops(request);
-    if (opsAnswer !== undefined) return opsAnswer;
-    const path = new URL(request.url).pathname;
-    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
-    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
+  // GET and POST /graphql, whatever carries the request
+  const graphqlRoute = async (request: RequestLike): Promise<RawResponse> => {
     let identity = ANONYMOUS;
     if (deps.identityKey !== null) {
       try {
@@ -137,6 +158,18 @@ export function createCoreSubgraph(deps: CoreSubgraphDeps): (request: Request) =
     };
     return graphql(request, context);
   };
+
+  const handler = async (request: Request): Promise<Response> => {
+    const opsAnswer = await ops(request);
+    if (opsAnswer !== undefined) return opsAnswer;
+    const path = new URL(request.url).pathname;
+    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
+    const out = await graphqlRoute(request);
+    return new Response(out.body, { status: out.status, headers: out.headers });
+  };
+  const raw: RawHandler = (request) => (request.method === 'POST' && request.url.split('?', 1)[0] === '/graphql' ? graphqlRoute(fromRaw(request)) : undefined);
+  return Object.assign(handler, { raw });
 }
 
 /** Hit/miss counters of the read caches in the subgraph's registry (`core_cache_*`). */

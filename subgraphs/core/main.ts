@@ -25,7 +25,7 @@ const handler = createCoreSubgraph({
   schemaTtlMs: config.schemaTtlMs,
   ...(config.nudgeUrl === null ? {} : { afterWrite: nudger(config.nudgeUrl, config.identityKey, logger) }),
 });
-const served = await serve(handler, { port: config.port, host: config.host, onError: (err) => logger.error({ err }, 'unhandled error') });
+const served = await serve(handler, { raw: handler.raw, port: config.port, host: config.host, onError: (err) => logger.error({ err }, 'unhandled error') });
 logger.info({ url: served.url }, 'core subgraph listening');
 console.log(JSON.stringify({ url: served.url }));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

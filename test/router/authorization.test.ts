@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { branchPolicy } from '../../router/index.js';
 import { startAccounts, startCatalog } from './fixtures/fixtureSubgraphs.js';
+import { serveSubgraph, type FixtureSubgraph } from './fixtures/serveSubgraph.js';
 import { bearer, compose, IDENTITY_KEY, startRouter } from './fixtures/startRouter.js';
 
 describe('@authenticated and @requiresScopes', () => {
@@ -54,6 +55,29 @@ describe('@authenticated and @requiresScopes', () => {
     expect(body.errors?.[0]?.path).toEqual(['products', '@', 'owner', 'email']);
   });
 
+  it('fills fields removed inside type conditions on interfaces and unions with null, on objects of that type only', async () => {
+    await using directory = await startDirectory();
+    await using r = await startRouter(compose([directory]));
+    const query = '{ nodes { id ... on Person { email } } search { ... on Person { name email } ... on Place { name } } }';
+    const { status, body } = await r.gql({ query }, await bearer('bob', ['read']));
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ nodes: [{ id: 'p1', email: null }, { id: 'l1' }, { id: 'p2', email: null }], search: [{ name: 'Ann', email: null }, null, { name: 'Paris' }] });
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.['coordinate']])).toEqual([
+      [['nodes', '@', 'email'], 'UNAUTHORIZED_FIELD_OR_TYPE', 'Person.email'],
+      [['search', '@', 'email'], 'UNAUTHORIZED_FIELD_OR_TYPE', 'Person.email'],
+    ]);
+    expect(directory.calls.at(-1)?.query).not.toContain('email');
+    // with the scope: the same query, answered in full, with nothing the filter would add
+    const allowed = await r.gql({ query }, await bearer('carol', ['pii:read']));
+    expect(allowed.body).toEqual({
+      data: { nodes: [{ id: 'p1', email: 'ann@example.com' }, { id: 'l1' }, { id: 'p2', email: null }], search: [{ name: 'Ann', email: 'ann@example.com' }, null, { name: 'Paris' }] },
+    });
+    // a non-null field removed in a type condition: the null goes to matching items only
+    const strict = await r.gql({ query: '{ search { ... on Person { id badge } ... on Place { id } } }' }, await bearer('bob', ['read']));
+    expect(strict.body.data).toEqual({ search: [null, null, { id: 'l1' }] });
+    expect(strict.body.errors?.map((e) => e.path)).toEqual([['search', '@', 'badge']]);
+  });
+
   it('rejects the whole operation in reject mode', async () => {
     await using accounts = await startAccounts(IDENTITY_KEY);
     await using r = await startRouter(compose([accounts]), { authorization: { mode: 'reject' } });
@@ -64,6 +88,30 @@ describe('@authenticated and @requiresScopes', () => {
     expect(accounts.calls.length).toBe(before);
   });
 });
+
+/** A subgraph with an interface and a union whose members carry protected fields. */
+function startDirectory(): Promise<FixtureSubgraph> {
+  const people = [
+    { __typename: 'Person', id: 'p1', name: 'Ann', email: 'ann@example.com', badge: 'B1' },
+    { __typename: 'Person', id: 'p2', name: 'Bo', email: null, badge: 'B2' },
+  ];
+  const place = { __typename: 'Place', id: 'l1', name: 'Paris' };
+  return serveSubgraph({
+    name: 'directory',
+    identityKey: IDENTITY_KEY,
+    typeDefs: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requiresScopes"])
+type Query { nodes: [Node!]! search: [Hit] }
+interface Node { id: ID! }
+type Person implements Node { id: ID! name: String! email: String @requiresScopes(scopes: [["pii:read"]]) badge: String! @requiresScopes(scopes: [["admin"]]) }
+type Place implements Node { id: ID! name: String! }
+union Hit = Person | Place`,
+    resolvers: {
+      Query: { nodes: () => [people[0], place, people[1]], search: () => [people[0], null, place] },
+      Node: { __resolveType: (n: { __typename: string }) => n.__typename },
+      Hit: { __resolveType: (n: { __typename: string }) => n.__typename },
+    },
+  });
+}
 
 describe('Branch policy', () => {
   const policy = branchPolicy({

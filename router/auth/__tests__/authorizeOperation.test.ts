@@ -1,13 +1,15 @@
 import { buildSchema, Kind, parse, print, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { readAuthDirectives } from '../authDirectives.js';
-import { authorizeOperation, fillRemovedNulls } from '../authorizeOperation.js';
+import { AUTHZ_TYPENAME, authorizeOperation, fillRemovedNulls } from '../authorizeOperation.js';
 
 const SDL = `
 directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
 directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
-type Query { me: User @authenticated users: [User!]! node: Node }
+type Query { me: User @authenticated users: [User!]! node: Node nodes: [Node!]! members: [Member] }
 interface Node { id: ID! }
+type Team implements Node { id: ID! name: String }
+union Member = User | Team
 type User implements Node { id: ID! name: String email: String @requiresScopes(scopes: [["pii:read"], ["admin"]]) secret: Secret! }
 type Secret @requiresScopes(scopes: [["admin"]]) { value: String }
 `;
@@ -57,8 +59,43 @@ describe('authorizeOperation', () => {
     expect(fillRemovedNulls({ users: [{ id: '1' }, { id: '2' }] }, partial.removed)).toEqual({ users: [{ id: '1', email: null }, { id: '2', email: null }] });
   });
 
-  it('reports but does not fill fields removed inside a narrowing type condition', () => {
+  it('fills fields removed inside a type condition that narrows an interface only on objects of that type', () => {
     const out = run('{ node { id ... on User { email } } }', true, []);
-    expect(out.removed).toEqual([{ path: ['node', 'email'], coordinate: 'User.email' }]);
+    expect(out.removed).toEqual([{ path: ['node', 'email'], coordinate: 'User.email', nullAt: ['node', 'email'], when: [{ depth: 1, types: ['User'] }] }]);
+    expect(print(out.document)).toContain(`${AUTHZ_TYPENAME}: __typename`);
+    expect(fillRemovedNulls({ node: { id: '1', [AUTHZ_TYPENAME]: 'User' } }, out.removed)).toEqual({ node: { id: '1', email: null } });
+    expect(fillRemovedNulls({ node: { id: '2', [AUTHZ_TYPENAME]: 'Team' } }, out.removed)).toEqual({ node: { id: '2' } });
+    expect(fillRemovedNulls({ node: null }, out.removed)).toEqual({ node: null });
+  });
+
+  it('fills per list item and through unions, fragments and nested conditions', () => {
+    const list = run('{ nodes { id ... on User { name email } } }', true, []);
+    const data = { nodes: [{ id: '1', name: 'a', [AUTHZ_TYPENAME]: 'User' }, { id: '2', [AUTHZ_TYPENAME]: 'Team' }] };
+    expect(fillRemovedNulls(data, list.removed)).toEqual({ nodes: [{ id: '1', name: 'a', email: null }, { id: '2' }] });
+
+    const union = run('query { members { ...M } } fragment M on Member { ... on Team { name } ... on User { email } }', true, []);
+    expect(union.removed[0]?.when).toEqual([{ depth: 2, types: ['User'] }]);
+    const members = { members: [{ [AUTHZ_TYPENAME]: 'User' }, null, { name: 't', [AUTHZ_TYPENAME]: 'Team' }] };
+    expect(fillRemovedNulls(members, union.removed)).toEqual({ members: [{ email: null }, null, { name: 't' }] });
+
+    const nested = run('{ members { ... on Node { id ... on User { email } } } }', true, []);
+    expect(nested.removed[0]?.when).toEqual([
+      { depth: 2, types: ['Team', 'User'] },
+      { depth: 2, types: ['User'] },
+    ]);
+    expect(fillRemovedNulls({ members: [{ id: 'u', [AUTHZ_TYPENAME]: 'User' }, { id: 't', [AUTHZ_TYPENAME]: 'Team' }] }, nested.removed)).toEqual({
+      members: [{ id: 'u', email: null }, { id: 't' }],
+    });
+  });
+
+  it('propagates the null of a non-null field removed in a type condition only from matching objects', () => {
+    // User.secret is Secret! (admin only): a User in [Node!]! makes the whole non-null list null, then data.
+    const out = run('{ nodes { id ... on User { secret { value } } } }', true, []);
+    expect(out.removed[0]).toMatchObject({ nullAt: null, when: [{ depth: 2, types: ['User'] }] });
+    expect(fillRemovedNulls({ nodes: [{ id: 't', [AUTHZ_TYPENAME]: 'Team' }] }, out.removed)).toEqual({ nodes: [{ id: 't' }] });
+    expect(fillRemovedNulls({ nodes: [{ id: 't', [AUTHZ_TYPENAME]: 'Team' }, { id: 'u', [AUTHZ_TYPENAME]: 'User' }] }, out.removed)).toBeNull();
+    // in a nullable list of nullable members, only the matching item becomes null
+    const members = run('{ members { ... on User { id secret { value } } ... on Team { id } } }', true, []);
+    expect(fillRemovedNulls({ members: [{ id: 'u', [AUTHZ_TYPENAME]: 'User' }, { id: 't', [AUTHZ_TYPENAME]: 'Team' }] }, members.removed)).toEqual({ members: [null, { id: 't' }] });
   });
 });

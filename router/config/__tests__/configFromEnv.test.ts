@@ -15,10 +15,10 @@ describe('configFromEnv', () => {
 
   it('reads every kind of value', async () => {
     const { router } = await configFromEnv(
-      { SUPERGRAPH: 's', JWT_JWKS_URL: 'https://idp/jwks', ROUTER_IDENTITY_KEY: 'k', AUTH_REQUIRED: 'yes', ROUTER_SUBGRAPH_TIMEOUTS: 'core=500, audit=900', ROUTER_AUTHZ_MODE: 'reject', ROUTER_MAX_COST: '0' },
+      { SUPERGRAPH: 's', JWT_JWKS_URL: 'https://idp/jwks', ROUTER_IDENTITY_KEY: 'k', AUTH_REQUIRED: 'yes', ROUTER_SUBGRAPH_TIMEOUTS: 'core=500, audit=900', ROUTER_AUTHZ_MODE: 'reject', ROUTER_MAX_COST: '0', JWT_JWKS_COOLDOWN_MS: '1000' },
       dev,
     );
-    expect(router.auth).toMatchObject({ required: true, jwksUrl: 'https://idp/jwks', algorithms: ['RS256', 'ES256', 'EdDSA'] });
+    expect(router.auth).toMatchObject({ required: true, jwksUrl: 'https://idp/jwks', algorithms: ['RS256', 'ES256', 'EdDSA'], jwksCooldownMs: 1000, jwksMaxAgeMs: 600_000 });
     expect(router.auth.secret).toBeUndefined();
     expect(router.subgraphs.timeouts).toEqual({ core: 500, audit: 900 });
     expect(router.authorization.mode).toBe('reject');

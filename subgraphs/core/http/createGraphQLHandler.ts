@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { DocumentNode, GraphQLFieldResolver, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { graphql } from '../graphqlRuntime.js';
-import { codeOf, json, type Logger, type Metrics } from '../../../lib/index.js';
+import { codeOf, type Logger, type Metrics, type RawResponse } from '../../../lib/index.js';
 import { formatErrors } from './formatErrors.js';
-import { readGraphQLRequest } from './readGraphQLRequest.js';
+import { readGraphQLRequest, type RequestLike } from './readGraphQLRequest.js';
 
 const { execute, getOperationAST, GraphQLError, parse, validate } = graphql;
 type GraphQLError = InstanceType<typeof graphql.GraphQLError>;
@@ -31,13 +31,18 @@ export interface ResponseCachePolicy<C> {
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
+/** A JSON answer (lib `json()`'s body and headers, without building a `Response`). */
+function answer(body: unknown, status: number, headers: Record<string, string> = {}): RawResponse {
+  return { status, headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
 type Parsed = { ok: true; document: DocumentNode } | { ok: false; status: number; errors: ReturnType<typeof formatErrors> };
 
 /**
  * GraphQL over HTTP (GET and POST JSON) for one schema: documents are parsed and validated once
  * (LRU cache), mutations are refused over GET, errors carry catalogued `extensions.code`s.
  */
-export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (request: Request, context: C) => Promise<Response> {
+export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (request: RequestLike, context: C) => Promise<RawResponse> {
   const { schema, logger, metrics } = options;
   const cache = new Map<string, Parsed>();
   const max = options.documentCacheSize ?? 1000;
@@ -76,10 +81,10 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
     const started = performance.now();
     let opType = 'unknown';
     let opName = '';
-    const finish = (status: number, body: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }): Response => {
+    const finish = (status: number, body: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }): RawResponse => {
       for (const e of body.errors ?? []) metrics.errors.inc({ code: String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') });
       metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: body.errors === undefined ? 'ok' : 'error' }, (performance.now() - started) / 1000);
-      return json(body, status);
+      return answer(body, status);
     };
     let params;
     try {
@@ -96,7 +101,7 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
       return finish(400, { errors: [{ message: 'Unknown or ambiguous operation', extensions: { code: 'BAD_USER_INPUT' } }] });
     }
     if (request.method === 'GET' && op.operation !== 'query') {
-      return json({ errors: [{ message: 'Only queries are allowed over GET', extensions: { code: 'BAD_USER_INPUT' } }] }, 405, { allow: 'POST' });
+      return answer({ errors: [{ message: 'Only queries are allowed over GET', extensions: { code: 'BAD_USER_INPUT' } }] }, 405, { allow: 'POST' });
     }
     const responses = options.responses;
     const cacheKey = responses?.cacheable(prepared.document, op) === true ? `${opName}\n${JSON.stringify(params.variables ?? null)}\n${params.query}` : undefined;
@@ -104,7 +109,7 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
       const body = await (responses as ResponseCachePolicy<C>).lookup(cacheKey, context);
       if (body !== undefined) {
         metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: 'ok' }, (performance.now() - started) / 1000);
-        return new Response(body, { status: 200, headers: JSON_TYPE });
+        return { status: 200, headers: JSON_TYPE, body };
       }
     }
     const result = await execute({
@@ -124,7 +129,7 @@ export function createGraphQLHandler<C>(options: GraphQLHandlerOptions<C>): (req
       const body = JSON.stringify({ data: result.data });
       (responses as ResponseCachePolicy<C>).store(cacheKey, context, body);
       metrics.requests.observe({ operation_type: opType, operation_name: opName, outcome: 'ok' }, (performance.now() - started) / 1000);
-      return new Response(body, { status: 200, headers: JSON_TYPE });
+      return { status: 200, headers: JSON_TYPE, body };
     }
     return finish(200, errors === undefined ? { data: result.data } : { data: result.data, errors });
   };

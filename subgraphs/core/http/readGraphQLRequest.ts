@@ -25,8 +25,19 @@ function variablesOf(v: unknown): Record<string, unknown> | undefined {
   return parsed as Record<string, unknown>;
 }
 
+/**
+ * What the endpoint reads of a request: a fetch `Request`, or a node:http request seen through lib's
+ * raw handlers (`createCoreSubgraph`'s `raw`, without the fetch adapter).
+ */
+export interface RequestLike {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
+
 /** Reads `query`, `variables`, `operationName` from a GET (URL) or POST (JSON body) request. */
-export async function readGraphQLRequest(request: Request): Promise<GraphQLParams> {
+export async function readGraphQLRequest(request: RequestLike): Promise<GraphQLParams> {
   let raw: Record<string, unknown>;
   if (request.method === 'GET') {
     const params = new URL(request.url).searchParams;
