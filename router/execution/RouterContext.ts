@@ -10,4 +10,9 @@ export interface RouterContext {
   readonly clientName?: string;
   /** Signed identity header, made once per request (lazily). */
   identityHeader?: string;
+  /**
+   * Never join an identical subgraph fetch already in flight: the answer must reflect state at or after
+   * this operation started (subscription event lookups — a joined fetch may predate the event).
+   */
+  readonly fresh?: boolean;
 }

@@ -83,7 +83,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
     const started = performance.now();
     const fetchOnce = (): Promise<RawResponse> => this.#fetch(body, headers);
-    const isQuery = this.#o.dedup && request.query !== undefined && (request.query.startsWith('query') || request.query.startsWith('{'));
+    const isQuery = this.#o.dedup && ctx?.fresh !== true && request.query !== undefined && (request.query.startsWith('query') || request.query.startsWith('{'));
     let outcome = 'ok';
     try {
       let raw: RawResponse;
