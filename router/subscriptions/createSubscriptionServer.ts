@@ -5,23 +5,30 @@ import { GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type Grap
 import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { subjectToken, supergraphError, type EventBus, type Gap } from '../../lib/index.js';
-import { authorizeOperation } from '../auth/authorizeOperation.js';
-import { allows } from '../auth/branchPolicy.js';
+import { subjectToken, supergraphError, type BusMessage, type EventBus, type Gap } from '../../lib/index.js';
+import { authorizeOperation, type AuthorizedOperation } from '../auth/authorizeOperation.js';
+import { LruCache } from '../execution/LruCache.js';
+import type { SchemaGeneration } from '../schema/SchemaGeneration.js';
 import type { Caller } from '../auth/verifyToken.js';
 import { isErrorList, prepareDocument, type PreparedOperation } from '../execution/prepareDocument.js';
 import type { RouterRuntime } from '../execution/RouterRuntime.js';
 import { EventHub } from './EventHub.js';
 import { EventQueue } from './EventQueue.js';
-import { eventMatches } from './eventValue.js';
+import { documentTypes, EventOutcomes, type Outcome, type OutcomeSource, type SharedExecution } from './EventOutcomes.js';
 import { readEventStreams, type EventStreamField } from './eventStreams.js';
-import { resolveEvent, type EventExecution } from './resolveEvent.js';
+import type { EventExecution } from './resolveEvent.js';
 
 /** Close code for a missing, invalid or expired token (graphql-ws `Forbidden`). */
 export const CLOSE_FORBIDDEN = 4403;
 
-/** Events a slow subscriber may have queued before it is ended with an error. */
+/** Events a slow subscriber may have waiting for lookups before it is ended with an error. */
 const MAX_BACKLOG = 1_000;
+
+/** Bytes a subscriber's socket may have unsent before it is ended with an error (slow consumer). */
+const MAX_BUFFERED = 8 * 2 ** 20;
+
+/** `}`: closes a `next` frame around its payload. */
+const FRAME_END = 0x7d;
 
 /** The WebSocket side of the router: graphql-ws on `/graphql`. */
 export interface SubscriptionServer extends AsyncDisposable {
@@ -42,7 +49,9 @@ interface Extra {
 }
 
 /** The subscription's execution state (graphql-ws `contextValue`). */
-interface Subscribed {
+interface Subscribed extends OutcomeSource {
+  /** The graphql-ws subscription id (frames are written with it). */
+  readonly id: string;
   readonly stream: EventStreamField;
   readonly subject: string;
   readonly after: number | undefined;
@@ -82,6 +91,7 @@ function expired(caller: Caller, now: number): boolean {
 export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): SubscriptionServer {
   const config = rt.config.subscriptions;
   const hub = new EventHub(bus, rt.logger);
+  const outcomes = new EventOutcomes(rt, rt.logger);
   const perToken = new Map<string, number>();
   let active = 0;
   let live = 0;
@@ -89,7 +99,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
 
   const fail = (message: string, code: Parameters<typeof supergraphError>[0] = 'BAD_REQUEST', ext: Record<string, unknown> = {}): GraphQLError[] => [supergraphError(code, message, ext)];
 
-  const onSubscribe: NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']> = async (ctx, _id, payload) => {
+  const onSubscribe: NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']> = async (ctx, id, payload) => {
     const state = connections.get(ctx) ?? { authorization: null, subscriptions: 0 };
     connections.set(ctx, state);
     const socket = ctx.extra.socket;
@@ -106,7 +116,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     }
     const generation = rt.schema.current;
     if (generation === undefined) return fail('the router has no schema loaded yet', 'SUBGRAPH_UNAVAILABLE');
-    const op = prepareDocument(generation, payload.query, payload.operationName ?? undefined, { introspection: rt.config.introspection, branchPolicy: rt.config.branchPolicy });
+    const op = prepared(generation, payload.query, payload.operationName ?? undefined);
     if (isErrorList(op)) return [...op];
     if (op.operationType !== 'subscription') return fail(`${op.operationType}s are served over HTTP: POST /graphql`);
     const roots = op.operation.selectionSet.selections;
@@ -127,6 +137,12 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     } catch (err) {
       return fail((err as Error).message, 'BAD_USER_INPUT');
     }
+    if (stream.each !== undefined && typeof args['type'] === 'string') {
+      const known = documentTypes(generation.schema, def as GraphQLField<unknown, unknown>);
+      if (known.size > 0 && !known.has(args['type'])) {
+        return fail(`unknown document type "${args['type']}" for ${stream.field}`, 'BAD_USER_INPUT', { argument: 'type', reason: 'UNKNOWN_TYPE', knownTypes: [...known].sort() });
+      }
+    }
     const afterArg = args['after'];
     if (afterArg !== undefined && afterArg !== null && (typeof afterArg !== 'string' || !/^\d{1,15}$/.test(afterArg))) return fail('after must be the cursor of an event (a decimal stream sequence)', 'INVALID_CURSOR');
     const after = typeof afterArg === 'string' ? Number(afterArg) : undefined;
@@ -140,7 +156,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     } catch (err) {
       return fail((err as Error).message, 'BAD_USER_INPUT');
     }
-    const auth = authorizeOperation(generation.schema, op.operation, op.fragments, generation.authDirectives, { authenticated: caller.authenticated, scopes: caller.scopes });
+    const { auth } = authorized(generation, op, caller);
     if (auth.empty || (auth.removed.length > 0 && rt.config.authorization.mode === 'reject')) {
       return auth.removed.map((r) => supergraphError('UNAUTHORIZED_FIELD_OR_TYPE', `Unauthorized field or type: ${r.coordinate}`, { coordinate: r.coordinate }));
     }
@@ -160,23 +176,46 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
       if (n <= 0) perToken.delete(token);
       else perToken.set(token, n);
     };
-    const subscribed: Subscribed = { stream, subject, after, args, prepared: op, variables, caller, token, socket, release };
+    const subscribed: Subscribed = { id, stream, subject, after, args, prepared: op, variables, caller, token, socket, release };
     return { schema: generation.schema, document: op.document, variableValues: variables, contextValue: subscribed, ...(op.operationName !== undefined ? { operationName: op.operationName } : {}) };
   };
 
+  /** Prepared documents from the router's document cache (shared with HTTP). */
+  const prepared = (generation: SchemaGeneration, query: string, operationName: string | undefined): PreparedOperation | readonly GraphQLError[] => {
+    const key = `${generation.id}\u0000${operationName ?? ''}\u0000${query}`;
+    let entry = rt.documents.get(key);
+    if (entry === undefined) {
+      entry = prepareDocument(generation, query, operationName, { introspection: rt.config.introspection, branchPolicy: rt.config.branchPolicy });
+      rt.documents.set(key, entry);
+    }
+    return entry;
+  };
+
+  /** Authorization of a prepared subscription for a set of rights (the same for every subscriber with them). */
+  const authorizations = new LruCache<string, { auth: AuthorizedOperation; denied: readonly GraphQLError[] }>(1_000);
+  const authorized = (generation: SchemaGeneration, op: PreparedOperation, caller: Caller): { auth: AuthorizedOperation; denied: readonly GraphQLError[] } => {
+    const key = `${generation.id}\u0000${op.operationName ?? ''}\u0000${op.query}\u0000${String(caller.authenticated)}\u0000${[...caller.scopes].sort().join(' ')}`;
+    let hit = authorizations.get(key);
+    if (hit === undefined) {
+      const auth = authorizeOperation(generation.schema, op.operation, op.fragments, generation.authDirectives, { authenticated: caller.authenticated, scopes: caller.scopes });
+      hit = { auth, denied: auth.removed.map((r) => supergraphError('UNAUTHORIZED_FIELD_OR_TYPE', `Unauthorized field or type: ${r.coordinate}`, { coordinate: r.coordinate })) };
+      authorizations.set(key, hit);
+    }
+    return hit;
+  };
+
   /** The per-generation execution of a subscriber (re-validated and re-authorised after a hot reload). */
-  const executionFor = (s: Subscribed): EventExecution | readonly GraphQLError[] => {
+  const executionFor = (s: Subscribed): SharedExecution | readonly GraphQLError[] => {
     const generation = rt.schema.current ?? s.prepared.generation;
     let op = s.prepared;
     if (generation !== op.generation) {
-      const again = prepareDocument(generation, op.query, op.operationName, { introspection: rt.config.introspection, branchPolicy: rt.config.branchPolicy });
+      const again = prepared(generation, op.query, op.operationName);
       if (isErrorList(again)) return again;
       op = again;
     }
-    const auth = authorizeOperation(generation.schema, op.operation, op.fragments, generation.authDirectives, { authenticated: s.caller.authenticated, scopes: s.caller.scopes });
-    const denied = auth.removed.map((r) => supergraphError('UNAUTHORIZED_FIELD_OR_TYPE', `Unauthorized field or type: ${r.coordinate}`, { coordinate: r.coordinate }));
+    const { auth, denied } = authorized(generation, op, s.caller);
     if (auth.empty || (denied.length > 0 && rt.config.authorization.mode === 'reject')) return denied;
-    return {
+    const x: EventExecution = {
       schema: generation.schema,
       schemaId: generation.id,
       document: auth.document,
@@ -186,9 +225,17 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
       lookup: s.stream.lookup,
       caller: s.caller,
       denied,
+      removed: auth.removed,
     };
+    return outcomes.shared(x, op.query);
   };
 
+  /**
+   * Events reach the socket without graphql-ws's per-message machinery: the outcome of an event is
+   * shared by the subscribers of the same group ({@link EventOutcomes}) and its frame written straight
+   * to the WebSocket (`{"id":…,"type":"next","payload":…}`, the payload serialized once). The returned
+   * iterator only carries a final error (graphql-ws then sends `next` with it and `complete`).
+   */
   const subscribe = (args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> => {
     const s = args.contextValue as Subscribed;
     let stop: (() => void) | undefined;
@@ -196,57 +243,70 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
       stop?.();
       s.release();
     });
-    let chain = Promise.resolve();
-    let backlog = 0;
+    // A string, not a Buffer: a small pooled Buffer kept per subscriber would pin an 8 KiB pool slab each.
+    const prefix = `{"id":${JSON.stringify(s.id)},"type":"next","payload":`;
+    const prefixBytes = Buffer.byteLength(prefix);
+    let tail: Promise<void> | undefined;
+    let queued = 0;
     let gap: Gap | undefined;
-    let cached: { id: string; x: EventExecution | readonly GraphQLError[] } | undefined;
+    let cached: { id: string; x: SharedExecution | readonly GraphQLError[] } | undefined;
     const endWith = (errors: readonly GraphQLError[]): void => {
       queue.push({ errors });
       queue.end();
+    };
+    const slow = (): void => endWith(fail('the subscriber fell too far behind; resume with the last cursor', 'BAD_REQUEST', { reason: 'SLOW_CONSUMER' }));
+    const apply = (o: Outcome): void => {
+      if (queue.ended) return;
+      if (expired(s.caller, Date.now())) {
+        forbidden(s.socket, 'token expired');
+        queue.end();
+        return;
+      }
+      if (o.kind === 'end') return endWith(o.errors);
+      for (const payload of o.payloads) {
+        if (s.socket.readyState !== s.socket.OPEN) return;
+        if (s.socket.bufferedAmount > MAX_BUFFERED) return slow();
+        const frame = Buffer.allocUnsafe(prefixBytes + payload.length + 1);
+        frame.write(prefix, 0, 'utf8');
+        payload.copy(frame, prefixBytes);
+        frame[frame.length - 1] = FRAME_END;
+        s.socket.send(frame, { binary: false });
+      }
+    };
+    const outcomeOf = (message: BusMessage): Outcome | Promise<Outcome> => {
+      const generationId = rt.schema.current?.id ?? '';
+      if (cached?.id !== generationId) cached = { id: generationId, x: executionFor(s) };
+      const x = cached.x;
+      if (Array.isArray(x)) return { kind: 'end', errors: x as readonly GraphQLError[] };
+      const missed = gap;
+      gap = undefined;
+      return outcomes.outcome(s, x as SharedExecution, message, missed);
     };
     const first = executionFor(s);
     if (Array.isArray(first)) {
       endWith(first as readonly GraphQLError[]);
       return queue;
     }
+    cached = { id: (first as SharedExecution).x.schemaId, x: first };
     hub
       .listen(
         s.subject,
         s.after,
         (message) => {
           if (queue.ended) return;
-          if (++backlog > MAX_BACKLOG) {
-            endWith(fail(`the subscriber fell more than ${MAX_BACKLOG} events behind; resume with the last cursor`, 'BAD_REQUEST', { reason: 'SLOW_CONSUMER' }));
-            return;
-          }
-          chain = chain.then(async () => {
-            backlog--;
-            if (queue.ended) return;
-            if (expired(s.caller, Date.now())) {
-              forbidden(s.socket, 'token expired');
-              queue.end();
-              return;
-            }
-            const branch = s.args['branch'];
-            const policy = rt.config.branchPolicy;
-            if (policy !== undefined && typeof branch === 'string') {
-              const verdict = allows(policy, 'read', branch, s.caller.scopes);
-              if (!verdict.ok) return endWith(fail(`branch policy: reading branch "${branch}" is not allowed`, 'FORBIDDEN', { branch }));
-            }
-            if (!eventMatches(message, s.args)) return;
-            const generationId = rt.schema.current?.id ?? '';
-            if (cached?.id !== generationId) cached = { id: generationId, x: executionFor(s) };
-            const x = cached.x;
-            if (Array.isArray(x)) return endWith(x as readonly GraphQLError[]);
-            const missed = gap;
-            gap = undefined;
-            try {
-              queue.push(await resolveEvent(rt, x as EventExecution, message, missed));
-            } catch (err) {
-              rt.logger.error({ err, subject: s.subject, seq: message.seq }, 'subscription event failed');
-              queue.push({ errors: fail('the event could not be resolved', 'INTERNAL_SERVER_ERROR', { cursor: String(message.seq) }) });
-            }
-          });
+          const o = outcomeOf(message);
+          if (tail === undefined && !(o instanceof Promise)) return apply(o);
+          if (++queued > MAX_BACKLOG) return slow();
+          const mine: Promise<void> = (tail ?? Promise.resolve())
+            .then(() => o)
+            .then((done) => {
+              queued--;
+              apply(done);
+            })
+            .finally(() => {
+              if (tail === mine) tail = undefined;
+            });
+          tail = mine;
         },
         (g) => (gap = g),
       )

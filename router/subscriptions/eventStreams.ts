@@ -1,6 +1,6 @@
 import { Kind, parse, type ConstDirectiveNode } from 'graphql/index.js';
 
-/** A Subscription field served from the event bus (`@eventStream(subject, lookup)` in subgraph SDL). */
+/** A Subscription field served from the event bus (`@eventStream(subject, lookup, each)` in subgraph SDL). */
 export interface EventStreamField {
   /** The Subscription field name. */
   readonly field: string;
@@ -8,6 +8,11 @@ export interface EventStreamField {
   readonly subject: string;
   /** The Query field (taking `id: ID!`) that resolves the event's object. */
   readonly lookup: string;
+  /**
+   * A list field of the payload (`changes`): the event yields one envelope per element whose fields
+   * equal the subscription's arguments of the same name; the element's fields join the envelope.
+   */
+  readonly each: string | undefined;
 }
 
 function stringArg(directive: ConstDirectiveNode, name: string): string | undefined {
@@ -30,7 +35,7 @@ export function readEventStreams(sdl: string, key: string): ReadonlyMap<string, 
       if (d === undefined) continue;
       const subject = stringArg(d, 'subject');
       const lookup = stringArg(d, 'lookup');
-      if (subject !== undefined && lookup !== undefined) out.set(field.name.value, { field: field.name.value, subject, lookup });
+      if (subject !== undefined && lookup !== undefined) out.set(field.name.value, { field: field.name.value, subject, lookup, each: stringArg(d, 'each') });
     }
   }
   if (cache.size > 16) cache.clear();

@@ -1,7 +1,9 @@
-import { Kind, print, visit, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode } from 'graphql/index.js';
+import { Kind, print, visit, type ArgumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode } from 'graphql/index.js';
 
 /** The variable carrying the event's id in a lookup query. */
 export const LOOKUP_ID_VARIABLE = '_eventStreamId';
+/** The variable carrying the event's commit in a document lookup (`ref: { commit: … }`). */
+export const LOOKUP_COMMIT_VARIABLE = '_eventStreamCommit';
 
 const typename: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
@@ -15,19 +17,46 @@ function withTypenames<T extends SelectionSetNode | FragmentDefinitionNode>(node
   });
 }
 
+/** The Query field a lookup calls, and how. */
+export interface LookupRoot {
+  /** The Query field, called with `id: $_eventStreamId`. */
+  readonly field: string;
+  /** Also pass `ref: { commit: $_eventStreamCommit }` (read at the event's commit). */
+  readonly atCommit: boolean;
+  /**
+   * Keeps a top-level fragment by its type condition (the subscriber's selection on an abstract field
+   * holds `... on A` and `... on B`; a lookup of `B` may only keep those `B` satisfies).
+   */
+  readonly fits?: (typeCondition: string) => boolean;
+}
+
+const variable = (name: string) => ({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }) as const;
+const nonNull = (type: string) => ({ kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: type } } }) as const;
+
 /**
  * `query($_eventStreamId: ID!, <used variables>) { <responseKey>: <lookup>(id: $_eventStreamId) { …the
  * subscriber's selection… } }` plus the fragments it uses: the subscriber's sub-selection of an event
- * field whose type is the lookup's, as a query the router plans and executes like any other.
+ * field, as a query the router plans and executes like any other.
  */
 export function lookupQuery(
-  lookup: string,
+  root: LookupRoot,
   responseKey: string,
   fieldNodes: readonly FieldNode[],
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   operation: OperationDefinitionNode,
 ): string {
-  const selections = fieldNodes.flatMap((f) => f.selectionSet?.selections ?? []);
+  const fits = root.fits;
+  const selections = fieldNodes
+    .flatMap((f) => f.selectionSet?.selections ?? [])
+    .filter((s) => {
+      if (fits === undefined) return true;
+      if (s.kind === Kind.INLINE_FRAGMENT) return s.typeCondition === undefined || fits(s.typeCondition.name.value);
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const f = fragments[s.name.value];
+        return f !== undefined && fits(f.typeCondition.name.value);
+      }
+      return true;
+    });
   const selectionSet = withTypenames<SelectionSetNode>({ kind: Kind.SELECTION_SET, selections });
   const usedFragments = new Map<string, FragmentDefinitionNode>();
   const variables = new Set<string>();
@@ -48,16 +77,24 @@ export function lookupQuery(
       },
     });
   }
-  const idVariable = { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: LOOKUP_ID_VARIABLE } } as const;
   const variableDefinitions: VariableDefinitionNode[] = [
-    { kind: Kind.VARIABLE_DEFINITION, variable: idVariable, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } },
+    { kind: Kind.VARIABLE_DEFINITION, variable: variable(LOOKUP_ID_VARIABLE), type: nonNull('ID') },
+    ...(root.atCommit ? [{ kind: Kind.VARIABLE_DEFINITION, variable: variable(LOOKUP_COMMIT_VARIABLE), type: nonNull('String') } as const] : []),
     ...(operation.variableDefinitions ?? []).filter((d) => variables.has(d.variable.name.value)),
   ];
+  const args: ArgumentNode[] = [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: variable(LOOKUP_ID_VARIABLE) }];
+  if (root.atCommit) {
+    args.push({
+      kind: Kind.ARGUMENT,
+      name: { kind: Kind.NAME, value: 'ref' },
+      value: { kind: Kind.OBJECT, fields: [{ kind: Kind.OBJECT_FIELD, name: { kind: Kind.NAME, value: 'commit' }, value: variable(LOOKUP_COMMIT_VARIABLE) }] },
+    });
+  }
   const field: FieldNode = {
     kind: Kind.FIELD,
     alias: { kind: Kind.NAME, value: responseKey },
-    name: { kind: Kind.NAME, value: lookup },
-    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: idVariable }],
+    name: { kind: Kind.NAME, value: root.field },
+    arguments: args,
     selectionSet,
   };
   const query: OperationDefinitionNode = {

@@ -86,6 +86,8 @@ export function createResolvers(sdl: DocumentNode) {
     ...entities,
     DocumentChange: {
       document: (change: { id: string; type: string }) => (changed.has(change.type) ? { __typename: change.type, id: change.id } : null),
+      // Core answers null for an id that is not an Asset (its reference resolver reads the Asset class).
+      asset: (change: { id: string; type: string; op: string }) => (changed.has(change.type) || change.op === 'DELETED' ? null : { __typename: 'Asset', id: change.id }),
     },
     ChangedDocument: { __resolveType: (value: { __typename: string }) => value.__typename },
     Query: {
