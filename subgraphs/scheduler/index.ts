@@ -5,7 +5,7 @@
 export { schedulerConfigFromEnv, SchedulerConfigError, type SchedulerConfig } from './config.js';
 export { createSchedulerSubgraph, type SchedulerSubgraphDeps } from './createSchedulerSubgraph.js';
 export { systemClock, type Clock } from './engine/Clock.js';
-export { cronError, CronTicker, type CronEntry } from './engine/CronTicker.js';
+export { cronError, CronTicker, lastTick, type CronEntry } from './engine/CronTicker.js';
 export { Scheduler, type EnqueueRequest, type SchedulerOptions } from './engine/Scheduler.js';
 export { subjects as schedulerSubjects, type RunUpdate } from './engine/subjects.js';
 export { KINDS } from './kinds/index.js';
@@ -13,6 +13,6 @@ export { PayloadError, PermanentError, type JobKind, type KindContext, type Kind
 export { snapshotFolder, verifySnapshot, type SnapshotManifest } from './kinds/snapshot.js';
 export { retryDelay } from './model/backoff.js';
 export { buildJob, DEFAULT_RETRY, type JobInput } from './model/jobInput.js';
-export type { AttemptRecord, Job, Run, RunStatus, RetryPolicy } from './model/types.js';
+export type { AttemptRecord, CatchUpPolicy, Job, Run, RunStatus, RetryPolicy } from './model/types.js';
 export { SCHEDULER_SDL } from './schemaSdl.js';
 export { SCHEDULER_BRANCH, SchedulerStore } from './store/SchedulerStore.js';

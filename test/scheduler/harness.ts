@@ -11,7 +11,7 @@ import {
   createLogger, createMetrics, DEAD_LETTER_STREAM, DEFAULT_STREAMS, IDENTITY_HEADER, MemoryEventBus, NatsEventBus, SCHEDULER_WORK_STREAM, signIdentity, Terminus, type EventBus,
 } from '../../lib/index.js';
 import { pushOntology } from '../../ontology/index.js';
-import { createSchedulerSubgraph, Scheduler, SchedulerStore, systemClock, type Clock, type Run, type SchedulerOptions } from '../../subgraphs/scheduler/index.js';
+import { createSchedulerSubgraph, Scheduler, SchedulerStore, systemClock, type Clock, type Job, type Run, type SchedulerOptions } from '../../subgraphs/scheduler/index.js';
 
 export const SCHEDULER_STREAMS = [...DEFAULT_STREAMS, SCHEDULER_WORK_STREAM, DEAD_LETTER_STREAM];
 
@@ -60,8 +60,8 @@ export interface InProcessScheduler extends AsyncDisposable {
   readonly bus: EventBus;
   /** Runs whose attempts finished (every status written after an attempt). */
   readonly attempts: Run[];
-  /** Sends a GraphQL request as `user` (signed identity). */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Sends a GraphQL request as `user` with `scopes` (signed identity). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user?: string, scopes?: readonly string[]): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Any request to the subgraph's handler (`/readyz`, `/metrics`, unsigned `/graphql`…). */
   request(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -104,11 +104,11 @@ export async function startScheduler(
     store,
     bus,
     attempts,
-    async gql(query, variables = {}, user = 'alice') {
+    async gql(query, variables = {}, user = 'alice', scopes = []) {
       const response = await handler(
         new Request('http://scheduler/graphql', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ sub: user, scopes: [] }, IDENTITY_KEY) },
+          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ sub: user, scopes: [...scopes] }, IDENTITY_KEY) },
           body: JSON.stringify({ query, variables }),
         }),
       );
@@ -161,3 +161,13 @@ export async function eventually<T>(read: () => Promise<T>, cond: (v: T) => bool
 }
 
 export const RUN_FIELDS = 'id jobId kind status trigger attempt maxAttempts error { code message } result progress { done total } attempts { attempt outcome delayMs startedAt finishedAt error { code message } }';
+
+/** A `QUEUED` run as a replica writes it before publishing (tests insert such runs to play a crash between the two). */
+export function queuedRun(job: Job, id: string, queuedAt: number, extra: Partial<Run> = {}): Run {
+  const at = new Date(queuedAt).toISOString();
+  return {
+    id, jobId: job.id, kind: job.kind, status: 'QUEUED', trigger: 'CRON', commit: null, payload: job.payload, attempt: 0, maxAttempts: job.retry.maxAttempts, scheduledAt: at, queuedAt: at,
+    startedAt: null, finishedAt: null, nextAttemptAt: null, progress: null, result: null, error: null, attempts: [], requestedBy: job.owner, scopes: job.ownerScopes, retryOf: null, claimSeq: null,
+    ...extra,
+  };
+}

@@ -142,6 +142,30 @@ describe('built-in kinds (kernel, in-memory bus)', () => {
     expect(failed).toMatchObject({ status: 'DEAD', error: { code: 'ATTEMPT_FAILED', message: 'EMBEDDING_FAILED: model not loaded' } });
   });
 
+  it('reembed signs the run\'s identity for the embedding service: the caller\'s scopes for a manual run, the owner\'s recorded scopes for a cron run', async () => {
+    embeddingScript = async (write, end) => {
+      write({ result: { embedded: 0 } });
+      end();
+    };
+    /** The identity of the one request a run made. */
+    const identityOf = async (runId: string, seen: number) => {
+      expect((await finished(runId)).status).toBe('SUCCEEDED');
+      const requests = embedding.requests.slice(seen);
+      expect(requests).toHaveLength(1);
+      return verifyIdentity(String(requests[0]?.headers[IDENTITY_HEADER]), IDENTITY_KEY);
+    };
+    const created = await s.gql<{ createJob: { id: string } }>(`mutation { createJob(input: {name: "re scoped", kind: REEMBED}) { id } }`, {}, 'olivia', ['read', 'service']);
+    const job = created.data!.createJob.id;
+    let seen = embedding.requests.length;
+    const manual = (await s.gql<{ runJobNow: { id: string } }>(`mutation($id: ID!) { runJobNow(id: $id) { id } }`, { id: job }, 'mallory', ['read'])).data!.runJobNow.id;
+    expect(await identityOf(manual, seen)).toMatchObject({ sub: 'mallory', scopes: ['read'], client: 'scheduler' });
+    seen = embedding.requests.length;
+    const stored = s.scheduler.jobs.get(job)!;
+    const tick = Date.parse('2026-01-01T00:00:00Z');
+    const cron = await s.scheduler.enqueue(stored, { trigger: 'CRON', user: stored.owner, scopes: stored.ownerScopes, scheduledAt: tick, runId: `${job}-t${tick}` });
+    expect(await identityOf(cron.id, seen)).toMatchObject({ sub: 'olivia', scopes: ['read', 'service'], client: 'scheduler' });
+  });
+
   it('cancelRun aborts a running reembed: the request to the embedding service is closed', async () => {
     embeddingScript = async (write, _end, closed) => {
       for (let done = 0; !closed() && done < 600; done++) {

@@ -81,12 +81,12 @@ describe('retries, backoff and dead letters (kernel, nats-server)', () => {
     await s.store.insertRun(
       {
         id, jobId: job.id, kind: 'webhook', status: 'RUNNING', trigger: 'MANUAL', commit: null, payload: job.payload, attempt: 2, maxAttempts: 2, scheduledAt: startedAt, queuedAt: startedAt,
-        startedAt, finishedAt: null, nextAttemptAt: null, progress: null, result: null, error: null, requestedBy: 'alice', retryOf: null,
+        startedAt, finishedAt: null, nextAttemptAt: null, progress: null, result: null, error: null, requestedBy: 'alice', scopes: [], retryOf: null, claimSeq: null,
         attempts: [{ attempt: 1, startedAt, finishedAt: startedAt, outcome: 'failed', error: { code: 'ATTEMPT_FAILED', message: 'x' }, delayMs: 10 }, { attempt: 2, startedAt }],
       },
       { user: 'alice', text: 'test: a crashed run' },
     );
-    await s.bus.publish(schedulerSubjects.work(db.db), { runId: id, jobId: job.id }, { msgId: id });
+    await s.bus.publish(schedulerSubjects.work(db.db, id), { runId: id, jobId: job.id }, { msgId: id });
     const final = await finished(id);
     expect(final).toMatchObject({ status: 'DEAD', attempt: 2, error: { code: 'CRASHED' } });
     expect(final.attempts.map((a) => a.outcome)).toEqual(['failed', 'crashed']);

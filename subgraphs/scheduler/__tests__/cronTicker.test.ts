@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cronError, CronTicker, type Clock } from '../index.js';
+import { cronError, CronTicker, lastTick, type Clock } from '../index.js';
 
 /** A clock that only moves when told to. */
 function fakeClock(start: string): Clock & { advance(ms: number): void; pending(): number } {
@@ -78,5 +78,14 @@ describe('CronTicker', () => {
     expect(cronError('61 * * * *', null)).toMatch(/./);
     expect(cronError('every day', null)).toMatch(/./);
     expect(cronError('* * * * *', 'Mars/Olympus')).toMatch(/./);
+  });
+
+  it('lastTick: the latest tick at or before a time (zone-aware), undefined for an invalid pattern', () => {
+    const t = (iso: string): number => Date.parse(iso);
+    expect(lastTick('*/10 * * * * *', null, t('2026-05-01T10:00:10.000Z'))).toBe(t('2026-05-01T10:00:10.000Z'));
+    expect(lastTick('*/10 * * * * *', null, t('2026-05-01T10:00:09.999Z'))).toBe(t('2026-05-01T10:00:00.000Z'));
+    expect(lastTick('0 3 * * *', 'Europe/Berlin', t('2026-05-03T10:00:00Z'))).toBe(t('2026-05-03T01:00:00Z'));
+    expect(lastTick('0 3 * * *', 'Europe/Berlin', t('2026-05-03T00:59:59Z'))).toBe(t('2026-05-02T01:00:00Z'));
+    expect(lastTick('not a cron', null, 0)).toBeUndefined();
   });
 });

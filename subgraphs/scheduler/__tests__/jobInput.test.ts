@@ -39,4 +39,16 @@ describe('buildJob', () => {
     expect(updated).toMatchObject({ id: existing.id, name: 'a', cron: null, enabled: false, owner: 'alice', trigger: { branch: 'main', types: ['Dataset'] }, createdAt: existing.createdAt });
     expect(updated.updatedAt).toBe('1970-01-01T00:00:01.000Z');
   });
+
+  it('catchUp defaults to LAST; scheduleSince moves only when cron, zone or enabled change; ownerScopes follow the owner only', () => {
+    const created = buildJob({ name: 'a', kind: 'validate', cron: '0 * * * *' }, { owner: 'alice', scopes: ['write', 'read', 'read'], now: 0 });
+    expect(created).toMatchObject({ catchUp: 'LAST', scheduleSince: '1970-01-01T00:00:00.000Z', ownerScopes: ['read', 'write'] });
+    const renamed = buildJob({ name: 'b', catchUp: 'NONE' }, { owner: 'bob', scopes: ['admin'], now: 1_000, existing: created });
+    expect(renamed).toMatchObject({ catchUp: 'NONE', scheduleSince: created.scheduleSince, ownerScopes: ['read', 'write'] });
+    const rescheduled = buildJob({ cron: '*/5 * * * *' }, { owner: 'alice', scopes: ['read'], now: 2_000, existing: renamed });
+    expect(rescheduled).toMatchObject({ catchUp: 'NONE', scheduleSince: '1970-01-01T00:00:02.000Z', ownerScopes: ['read'] });
+    const reenabled = buildJob({ enabled: false }, { owner: 'bob', now: 3_000, existing: rescheduled });
+    expect(reenabled.scheduleSince).toBe('1970-01-01T00:00:03.000Z');
+    expect(() => buildJob({ name: 'x', kind: 'validate', catchUp: 'ALL' as never }, { owner: 'a', now: 0 })).toThrow(/catchUp/);
+  });
 });

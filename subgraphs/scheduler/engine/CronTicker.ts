@@ -24,10 +24,23 @@ export function cronError(pattern: string, timezone: string | null): string | un
   }
 }
 
+/** The latest time (ms) at or before `now` that a cron pattern fires; undefined when none (or the pattern is invalid). */
+export function lastTick(pattern: string, timezone: string | null, now: number): number | undefined {
+  try {
+    const cron = new Cron(pattern, { paused: true, timezone: timezone ?? 'UTC' });
+    // croner looks strictly before a reference it truncates to the second: one second later finds a tick at `now` itself.
+    const at = cron.previousRuns(1, new Date(now + 1_000))[0]?.getTime();
+    return at !== undefined && at <= now ? at : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Fires `onTick(id, scheduledAt)` at every time a cron pattern matches (croner computes the next
  * time; the clock is injectable). The next time is computed from the one just fired, so a tick is
- * never fired twice nor skipped while the process runs; ticks while it was down are not replayed.
+ * never fired twice nor skipped while the process runs; ticks while it was down are not replayed
+ * here (`Scheduler.catchUpMissed` queues the latest one at start, per the job's `catchUp`).
  */
 export class CronTicker {
   readonly #entries = new Map<string, { entry: CronEntry; cron: Cron; cancel: () => void }>();

@@ -26,9 +26,13 @@ export interface RunWorkerOptions {
   readonly onAttempt?: (run: Run) => void;
 }
 
+/** A run this replica handles, from the delivery until it is settled (acked or nak'ed). */
 interface Active {
   readonly controller: AbortController;
+  /** The current delivery of the claiming message (a redelivery of the same message replaces it). */
   delivery: Delivery<DueRun>;
+  /** True while the kind runs. */
+  executing: boolean;
 }
 
 /** Progress is written to the run document at most this often (each write is a commit); events are not throttled by it. */
@@ -42,7 +46,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * Executes due runs claimed from the work queue. Per delivery: read the run (finished or cancelled →
- * ack, nothing runs: this is what makes a redelivery after a lost ack harmless), count the attempt,
+ * ack, nothing runs: this is what makes a redelivery after a lost ack harmless), claim it for this
+ * message (a second message of the same run → ack, nothing runs), count the attempt,
  * dead-letter when the attempts are used up (the last one crashed), else mark it `RUNNING` and run the
  * kind with an AbortSignal (cancel, timeout, shutdown) while telling the queue it is still working.
  * Success → `SUCCEEDED` + ack; failure → `RETRYING` + nak with the backoff delay, or after the last
@@ -51,7 +56,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class RunWorker {
   readonly #o: RunWorkerOptions;
   readonly #active = new Map<string, Active>();
-  readonly #cancelled = new Map<string, number>();
+  /** Cancel requests: run id → when, and the error to record (e.g. `JOB_DELETED`). */
+  readonly #cancelled = new Map<string, { at: number; error: RunError | undefined }>();
   readonly #tasks = new Set<Promise<void>>();
   #stopping = false;
 
@@ -60,7 +66,7 @@ export class RunWorker {
   }
 
   get running(): readonly string[] {
-    return [...this.#active.keys()];
+    return [...this.#active].filter(([, a]) => a.executing).map(([id]) => id);
   }
 
   /** Takes a delivery; the work continues in the background (the queue's max-ack-pending bounds concurrency). */
@@ -69,27 +75,42 @@ export class RunWorker {
       delivery.nak(0);
       return;
     }
-    const data = delivery.data;
-    const active = this.#active.get(data.runId);
-    if (active !== undefined) {
-      // Redelivered while still running here (the ack timer ran out): keep going under the new delivery.
-      active.delivery = delivery;
-      delivery.working();
+    const runId = delivery.data.runId;
+    const current = this.#active.get(runId);
+    if (current !== undefined) {
+      if (current.delivery.seq === delivery.seq) {
+        // The same message redelivered while this replica still handles it (the ack timer ran out): keep going under the new delivery.
+        current.delivery = delivery;
+        delivery.working();
+      } else {
+        // Another message of a run handled here: a duplicate (one message per run executes it).
+        this.#o.logger.warn({ run: runId, seq: delivery.seq }, 'duplicate work-queue message of a run in progress dropped');
+        void delivery.ack().catch(() => undefined);
+      }
       return;
     }
-    const task = this.#process(delivery).catch((err: unknown) => {
-      this.#o.logger.error({ err, run: data.runId }, 'run handling failed; redelivered later');
-      delivery.nak(Math.min(30_000, 1_000 * delivery.deliveryCount));
+    // Registered (and heard working) from the first moment, so neither a redelivery nor a duplicate
+    // of this run starts a second handling here while its document is read and claimed.
+    const active: Active = { controller: new AbortController(), delivery, executing: false };
+    this.#active.set(runId, active);
+    const heartbeat = setInterval(() => active.delivery.working(), Math.max(100, Math.floor(this.#o.ackWaitMs / 3)));
+    const task = this.#process(active).catch((err: unknown) => {
+      this.#o.logger.error({ err, run: runId }, 'run handling failed; redelivered later');
+      active.delivery.nak(Math.min(30_000, 1_000 * active.delivery.deliveryCount));
     });
     this.#tasks.add(task);
-    void task.finally(() => this.#tasks.delete(task));
+    void task.finally(() => {
+      clearInterval(heartbeat);
+      if (this.#active.get(runId) === active) this.#active.delete(runId);
+      this.#tasks.delete(task);
+    });
   }
 
   /** Aborts the run if it runs here; otherwise remembers the request for a while. */
-  cancelLocal(runId: string): void {
+  cancelLocal(runId: string, error?: RunError): void {
     const now = this.#o.clock.now();
-    for (const [id, at] of this.#cancelled) if (at < now - CANCEL_MEMORY_MS) this.#cancelled.delete(id);
-    this.#cancelled.set(runId, now);
+    for (const [id, c] of this.#cancelled) if (c.at < now - CANCEL_MEMORY_MS) this.#cancelled.delete(id);
+    this.#cancelled.set(runId, { at: now, error });
     this.#active.get(runId)?.controller.abort(new AbortReason('cancelled'));
   }
 
@@ -108,12 +129,29 @@ export class RunWorker {
     await this.#o.publish(run);
   }
 
-  async #process(delivery: Delivery<DueRun>): Promise<void> {
+  async #process(active: Active): Promise<void> {
     const o = this.#o;
-    const { runId } = delivery.data;
+    const { runId } = active.delivery.data;
+    const seq = active.delivery.seq;
     let run = await o.store.getRun(runId);
     if (run === undefined || FINISHED.has(run.status)) {
-      await delivery.ack();
+      await active.delivery.ack();
+      return;
+    }
+    // One message per run executes it: the first delivery claims the run for its message (an insert,
+    // so two messages of one run — a re-publish racing a late original — cannot both win); a
+    // delivery of another message is a duplicate, acked without running anything. Retries and
+    // crash redeliveries come from the claiming message itself.
+    if (run.claimSeq === null) {
+      if (!(await o.store.claimRun(runId, seq, o.clock.now()))) {
+        o.logger.warn({ run: runId, seq: seq }, 'duplicate work-queue message of a claimed run dropped');
+        await active.delivery.ack();
+        return;
+      }
+      run = { ...run, claimSeq: seq };
+    } else if (run.claimSeq !== seq) {
+      o.logger.warn({ run: runId, seq: seq, claimSeq: run.claimSeq }, 'duplicate work-queue message of a claimed run dropped');
+      await active.delivery.ack();
       return;
     }
     const now = o.clock.now();
@@ -123,12 +161,13 @@ export class RunWorker {
     run = { ...run, attempts };
     const attempt = run.attempt + 1;
     if (attempt > run.maxAttempts) {
-      await this.#dead(delivery, run, lastError ?? { code: 'CRASHED', message: 'the last attempt did not finish' });
+      await this.#dead(active, run, lastError ?? { code: 'CRASHED', message: 'the last attempt did not finish' });
       return;
     }
     const job = await o.store.getJob(run.jobId);
     if (job === undefined) {
-      await this.#dead(delivery, run, { code: 'JOB_NOT_FOUND', message: `job ${run.jobId} no longer exists` });
+      // Deleted (deleteJob cancels its runs; this one was queued concurrently): cancelled, not dead.
+      await this.#finish(active, { ...run, status: 'CANCELLED', finishedAt: iso(now), nextAttemptAt: null, error: { code: 'JOB_DELETED', message: `job ${run.jobId} was deleted` } }, 'cancelled: job deleted');
       return;
     }
     const kind = o.kinds[run.kind];
@@ -137,33 +176,30 @@ export class RunWorker {
       if (kind === undefined) throw new PayloadError(`unknown kind ${run.kind}`);
       payload = kind.parse(run.payload);
     } catch (err) {
-      await this.#dead(delivery, run, { code: 'BAD_PAYLOAD', message: (err as Error).message });
+      await this.#dead(active, run, { code: 'BAD_PAYLOAD', message: (err as Error).message });
       return;
     }
     if (this.#cancelled.has(runId)) {
-      await this.#finish(delivery, { ...run, status: 'CANCELLED', finishedAt: iso(now) }, 'cancelled');
+      await this.#finish(active, { ...run, status: 'CANCELLED', finishedAt: iso(now), error: this.#cancelled.get(runId)?.error ?? run.error }, 'cancelled');
+      return;
+    }
+    if (active.controller.signal.aborted && (active.controller.signal.reason as AbortReason).why === 'shutdown') {
+      active.delivery.nak(0); // stopping before the attempt started: handed back, no attempt used
       return;
     }
     const started = o.clock.now();
     run = { ...run, status: 'RUNNING', attempt, startedAt: run.startedAt ?? iso(started), nextAttemptAt: null, attempts: [...attempts, { attempt, startedAt: iso(started) }] };
     await this.#write(run, `attempt ${attempt} of ${run.maxAttempts} started`);
-    await this.#execute(delivery, run, job, kind as JobKind<unknown>, payload);
+    await this.#execute(active, run, job, kind as JobKind<unknown>, payload);
   }
 
-  async #execute(first: Delivery<DueRun>, started: Run, job: Job, kind: JobKind<unknown>, payload: unknown): Promise<void> {
-    const o = this.#o;
-    const controller = new AbortController();
-    const active: Active = { controller, delivery: first };
-    this.#active.set(started.id, active);
+  async #execute(active: Active, started: Run, job: Job, kind: JobKind<unknown>, payload: unknown): Promise<void> {
+    const controller = active.controller;
     if (this.#cancelled.has(started.id)) controller.abort(new AbortReason('cancelled'));
-    const stopTimeout = o.clock.setTimer(job.timeoutMs, () => controller.abort(new AbortReason('timeout')));
-    // Until the delivery is settled (the final write included), the queue hears that this replica works on it.
-    const heartbeat = setInterval(() => active.delivery.working(), Math.max(100, Math.floor(o.ackWaitMs / 3)));
-    try {
-      await this.#attempt(active, started, job, kind, payload, stopTimeout);
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const stopTimeout = this.#o.clock.setTimer(job.timeoutMs, () => controller.abort(new AbortReason('timeout')));
+    // The heartbeat started in accept() runs until the delivery is settled (the final write included).
+    active.executing = true;
+    await this.#attempt(active, started, job, kind, payload, stopTimeout);
   }
 
   async #attempt(active: Active, started: Run, job: Job, kind: JobKind<unknown>, payload: unknown, stopTimeout: () => void): Promise<void> {
@@ -189,31 +225,30 @@ export class RunWorker {
     };
     let outcome: { ok: true; result: unknown } | { ok: false; err: unknown };
     try {
-      const result = await kind.run({ payload, runId: run.id, jobId: run.jobId, attempt: run.attempt, commit: run.commit, user: run.requestedBy, signal: controller.signal, progress, deps: o.kindDeps });
+      const result = await kind.run({ payload, runId: run.id, jobId: run.jobId, attempt: run.attempt, commit: run.commit, user: run.requestedBy, scopes: run.scopes, signal: controller.signal, progress, deps: o.kindDeps });
       outcome = controller.signal.aborted ? { ok: false, err: controller.signal.reason } : { ok: true, result };
     } catch (err) {
       outcome = { ok: false, err: controller.signal.aborted ? controller.signal.reason : err };
     } finally {
       stopTimeout();
-      this.#active.delete(run.id);
+      active.executing = false;
     }
     await writing;
-    const delivery = active.delivery;
     const now = o.clock.now();
     const close = (a: Partial<AttemptRecord>): AttemptRecord[] => run.attempts.map((r) => (r.attempt === run.attempt && r.finishedAt === undefined ? { ...r, finishedAt: iso(now), ...a } : r));
     if (outcome.ok) {
       const total = run.progress?.total ?? null;
-      await this.#finish(delivery, { ...run, status: 'SUCCEEDED', finishedAt: iso(now), result: outcome.result ?? null, error: null, progress: total === null ? run.progress : { done: total, total }, attempts: close({ outcome: 'ok' }) }, 'succeeded');
+      await this.#finish(active, { ...run, status: 'SUCCEEDED', finishedAt: iso(now), result: outcome.result ?? null, error: null, progress: total === null ? run.progress : { done: total, total }, attempts: close({ outcome: 'ok' }) }, 'succeeded');
       return;
     }
     const err = outcome.err;
     if (err instanceof AbortReason && err.why === 'shutdown') {
       // Handed back: another replica (or this one after restart) takes it; the open attempt counts as crashed.
-      delivery.nak(0);
+      active.delivery.nak(0);
       return;
     }
     if (err instanceof AbortReason && err.why === 'cancelled') {
-      await this.#finish(delivery, { ...run, status: 'CANCELLED', finishedAt: iso(now), attempts: close({ outcome: 'cancelled' }) }, 'cancelled');
+      await this.#finish(active, { ...run, status: 'CANCELLED', finishedAt: iso(now), error: this.#cancelled.get(run.id)?.error ?? null, attempts: close({ outcome: 'cancelled' }) }, 'cancelled');
       return;
     }
     const error: RunError =
@@ -221,36 +256,37 @@ export class RunWorker {
     o.logger.warn({ run: run.id, attempt: run.attempt, error }, 'attempt failed');
     const outcomeName = err instanceof AbortReason ? 'timeout' : 'failed';
     if (err instanceof PermanentError || run.attempt >= run.maxAttempts) {
-      await this.#dead(delivery, { ...run, attempts: close({ outcome: outcomeName, error }) }, error);
+      await this.#dead(active, { ...run, attempts: close({ outcome: outcomeName, error }) }, error);
       return;
     }
     const delayMs = retryDelay(job.retry, run.attempt);
     const retrying: Run = { ...run, status: 'RETRYING', error, nextAttemptAt: iso(now + delayMs), attempts: close({ outcome: outcomeName, error, delayMs }) };
     await this.#write(retrying, `attempt ${run.attempt} failed (${error.code}); retry in ${delayMs} ms`);
     o.onAttempt?.(retrying);
-    delivery.nak(delayMs);
+    active.delivery.nak(delayMs);
   }
 
-  async #finish(delivery: Delivery<DueRun>, run: Run, what: string): Promise<void> {
+  async #finish(active: Active, run: Run, what: string): Promise<void> {
     await this.#write(run, what);
     this.#o.onAttempt?.(run);
-    await delivery.ack();
+    await active.delivery.ack();
   }
 
   /** Dead letter: the run and its last error to `dead.scheduler.<db>` (stream `DEAD_LETTERS`), the run `DEAD`, the message acked. */
-  async #dead(delivery: Delivery<DueRun>, run: Run, error: RunError): Promise<void> {
+  async #dead(active: Active, run: Run, error: RunError): Promise<void> {
     const o = this.#o;
     const dead: Run = { ...run, status: 'DEAD', error, finishedAt: iso(o.clock.now()), nextAttemptAt: null };
     await o.bus.publish(subjects.dead(o.store.terminus.settings.db), { run: dead, error, stream: DEAD_LETTER_STREAM.name }, { msgId: `dead:${run.id}` });
     await this.#write(dead, `dead after ${run.attempt} attempt(s): ${error.code}`);
     o.onAttempt?.(dead);
-    await delivery.ack();
+    await active.delivery.ack();
   }
 
   /** Stops taking work and hands running runs back to the queue. */
   async stop(): Promise<void> {
     this.#stopping = true;
     for (const a of this.#active.values()) a.controller.abort(new AbortReason('shutdown'));
+    // (a run still being read or claimed is handed back too: #process finds the signal aborted)
     await Promise.allSettled([...this.#tasks]);
   }
 }

@@ -3,13 +3,16 @@ import type { Counter } from 'prom-client';
 import { consumeCommits, type CommitEvent, type EventBus, type Logger, type Metrics, type Subscription } from '../../../lib/index.js';
 import { KINDS } from '../kinds/index.js';
 import type { JobKind, KindDeps } from '../kinds/JobKind.js';
-import { FINISHED, type DueRun, type Job, type Run, type RunTrigger } from '../model/types.js';
-import type { SchedulerStore, WriteMeta } from '../store/SchedulerStore.js';
+import type { DueRun, Job, Run, RunError, RunTrigger } from '../model/types.js';
+import type { RunKey, SchedulerStore, WriteMeta } from '../store/SchedulerStore.js';
 import type { Clock } from './Clock.js';
-import { CronTicker } from './CronTicker.js';
+import { CronTicker, lastTick } from './CronTicker.js';
 import { RunWorker } from './RunWorker.js';
 import { schedulerMetrics } from './schedulerMetrics.js';
 import { subjects, type RunUpdate } from './subjects.js';
+
+/** Re-publishing with the run id as message id is stored once while this is under the work queue's 10-minute de-dup window. */
+const DEDUP_SAFE_MS = 9 * 60_000;
 
 /** Options of the scheduler engine. */
 export interface SchedulerOptions {
@@ -29,6 +32,12 @@ export interface SchedulerOptions {
   readonly reloadMs?: number;
   /** Finished runs queued longer ago than this are deleted by the periodic loop (ms; default 30 days; 0 keeps them). */
   readonly runRetentionMs?: number;
+  /**
+   * A run still `QUEUED` this long after it was queued, with no message in the work queue, is
+   * re-published by the periodic sweep (ms, default 60 000; more than a publish's retry budget, so
+   * the original publisher has given up).
+   */
+  readonly requeueAfterMs?: number;
   /** Execute runs in this replica (default true). */
   readonly worker?: boolean;
   /** Fire cron ticks in this replica (default true; ticks of several replicas are de-duplicated). */
@@ -46,6 +55,10 @@ export interface EnqueueRequest {
   readonly trigger: RunTrigger;
   /** The user the run acts for (the caller for manual runs, the job's owner otherwise). */
   readonly user: string;
+  /** The scopes the run acts with (the caller's, or the job's `ownerScopes`). */
+  readonly scopes: readonly string[];
+  /** A missed cron tick queued at start (`catchUp: LAST`). */
+  readonly catchUp?: boolean;
   readonly scheduledAt?: number;
   readonly commit?: string;
   /** Merged over the job's payload (already checked by the caller). */
@@ -108,6 +121,11 @@ export class Scheduler {
     return this.#jobs;
   }
 
+  /** The engine's clock (job and run timestamps of the API use it too). */
+  now(): number {
+    return this.#o.clock.now();
+  }
+
   /** The ticker (tests read `nextTick`). */
   get ticker(): CronTicker {
     return this.#ticker;
@@ -120,13 +138,13 @@ export class Scheduler {
     await this.reload();
     const bus = o.bus;
     this.#subscriptions.push(await bus.subscribe({ subject: subjects.jobs(this.#db), start: { kind: 'new' } }, () => void this.reload().catch((err: unknown) => o.logger.warn({ err }, 'job reload failed'))));
-    this.#subscriptions.push(await bus.subscribe<{ runId?: unknown }>({ subject: subjects.cancel(this.#db), start: { kind: 'new' } }, (d) => {
-      if (typeof d.data.runId === 'string') this.#worker.cancelLocal(d.data.runId);
+    this.#subscriptions.push(await bus.subscribe<{ runId?: unknown; error?: RunError }>({ subject: subjects.cancel(this.#db), start: { kind: 'new' } }, (d) => {
+      if (typeof d.data.runId === 'string') this.#worker.cancelLocal(d.data.runId, d.data.error ?? undefined);
     }));
     if (o.worker !== false) {
       this.#subscriptions.push(
         await bus.subscribe<DueRun>(
-          { subject: subjects.work(this.#db), durable: subjects.durable(this.#db), start: { kind: 'first' }, ackWaitMs: o.ackWaitMs ?? 30_000, maxAckPending: o.concurrency ?? 4 },
+          { subject: subjects.workFilter(this.#db), durable: subjects.durable(this.#db), start: { kind: 'first' }, ackWaitMs: o.ackWaitMs ?? 30_000, maxAckPending: o.concurrency ?? 4 },
           (delivery) => this.#worker.accept(delivery),
         ),
       );
@@ -142,6 +160,7 @@ export class Scheduler {
         }),
       );
     }
+    if (o.cron !== false) await this.catchUpMissed();
     const every = o.reloadMs ?? 30_000;
     const loop = (): void => {
       this.#stopReload = o.clock.setTimer(every, () => {
@@ -173,11 +192,65 @@ export class Scheduler {
     await this.reload();
   }
 
+  /**
+   * Deletes a job: its unfinished runs are marked `CANCELLED` (error `JOB_DELETED`; one commit), the
+   * job document is deleted (one commit), the replicas reload (its cron and trigger stop) and running
+   * attempts are aborted. Run history stays (pruned with the retention like any run). A run queued
+   * concurrently by a replica that had not reloaded yet is cancelled by the worker (no job → `JOB_DELETED`).
+   */
+  async deleteJob(job: Job, meta: WriteMeta): Promise<Run[]> {
+    const o = this.#o;
+    const now = o.clock.now();
+    const error: RunError = { code: 'JOB_DELETED', message: `job ${job.id} was deleted` };
+    const open = await o.store.unfinishedRuns(job.id);
+    const cancelled: Run[] = open.map((r) => ({ ...r, status: 'CANCELLED', finishedAt: new Date(now).toISOString(), nextAttemptAt: null, error }));
+    await o.store.replaceRuns(cancelled, { ...meta, text: `cancel ${cancelled.length} run(s) of job ${job.id} (job deleted)` });
+    await o.store.deleteJob(job.id, { ...meta, text: `delete job ${job.id} (${job.kind})` });
+    this.#jobs.delete(job.id);
+    await o.bus.publish(subjects.jobs(this.#db), { jobId: job.id, deleted: true }, { msgId: `job:${job.id}:deleted` });
+    await this.reload();
+    for (const run of cancelled) {
+      await this.requestCancel(run.id, error);
+      await this.publishUpdate(run);
+    }
+    return cancelled;
+  }
+
+  /**
+   * Missed cron ticks (every replica was down when they fell): for each enabled cron job with
+   * `catchUp: LAST`, the latest tick at or before now is queued once with its usual run id
+   * `<job>-t<ms>` — when that run exists (it ran, or another replica starting up queued it) nothing
+   * happens. Never a tick from before the schedule was set (`scheduleSince`: creation, or the last
+   * change of cron, zone or `enabled`), nor one older than the run retention (its run may have been
+   * pruned). Returns the runs it queued.
+   */
+  async catchUpMissed(): Promise<Run[]> {
+    const o = this.#o;
+    const now = o.clock.now();
+    const retention = o.runRetentionMs ?? 30 * 24 * 3_600_000;
+    const queued: Run[] = [];
+    for (const job of this.#jobs.values()) {
+      if (!job.enabled || job.cron === null || job.catchUp !== 'LAST') continue;
+      const at = lastTick(job.cron, job.timezone, now);
+      if (at === undefined || at < Date.parse(job.scheduleSince) || (retention > 0 && at < now - retention)) continue;
+      try {
+        const { run, inserted } = await this.#enqueue(job, { trigger: 'CRON', user: job.owner, scopes: job.ownerScopes, scheduledAt: at, runId: `${job.id}-t${at}`, catchUp: true });
+        if (inserted) {
+          o.logger.info({ job: job.id, scheduledAt: new Date(at).toISOString(), run: run.id }, 'missed cron tick caught up');
+          queued.push(run);
+        }
+      } catch (err) {
+        o.logger.error({ err, job: job.id, scheduledAt: at }, 'missed cron tick could not be queued');
+      }
+    }
+    return queued;
+  }
+
   async #tick(jobId: string, scheduledAt: number): Promise<void> {
     const job = this.#jobs.get(jobId);
     if (job === undefined || !job.enabled) return;
     try {
-      await this.enqueue(job, { trigger: 'CRON', user: job.owner, scheduledAt, runId: `${job.id}-t${scheduledAt}` });
+      await this.enqueue(job, { trigger: 'CRON', user: job.owner, scopes: job.ownerScopes, scheduledAt, runId: `${job.id}-t${scheduledAt}` });
     } catch (err) {
       this.#o.logger.error({ err, job: jobId, scheduledAt }, 'cron tick could not enqueue its run');
     }
@@ -189,7 +262,7 @@ export class Scheduler {
       const t = job.trigger;
       if (!job.enabled || t === null || t.branch !== event.branch) continue;
       if (t.types.length > 0 && !event.truncated && !event.changes.some((c) => t.types.includes(c.type))) continue;
-      await this.enqueue(job, { trigger: 'COMMIT', user: job.owner, commit: event.commit, runId: `${job.id}-c${event.commit}` });
+      await this.enqueue(job, { trigger: 'COMMIT', user: job.owner, scopes: job.ownerScopes, commit: event.commit, runId: `${job.id}-c${event.commit}` });
     }
   }
 
@@ -198,6 +271,10 @@ export class Scheduler {
    * idempotent across replicas: the existing run is returned and the publish is de-duplicated.
    */
   async enqueue(job: Job, request: EnqueueRequest): Promise<Run> {
+    return (await this.#enqueue(job, request)).run;
+  }
+
+  async #enqueue(job: Job, request: EnqueueRequest): Promise<{ run: Run; inserted: boolean }> {
     const now = this.#o.clock.now();
     const id = request.runId ?? `${job.id}-m${now.toString(36)}${randomBytes(3).toString('hex')}`;
     const run: Run = {
@@ -220,16 +297,30 @@ export class Scheduler {
       error: null,
       attempts: [],
       requestedBy: request.user,
+      scopes: [...request.scopes].sort(),
       retryOf: request.retryOf ?? null,
+      claimSeq: null,
     };
-    const meta: WriteMeta = { user: request.user, text: `queue ${request.trigger.toLowerCase()} run ${id} of job ${job.id}`, ...(request.traceId === undefined ? {} : { traceId: request.traceId }) };
+    const what = `queue ${request.trigger.toLowerCase()} run ${id} of job ${job.id}${request.catchUp === true ? ' (missed tick caught up)' : ''}`;
+    const meta: WriteMeta = { user: request.user, text: what, ...(request.traceId === undefined ? {} : { traceId: request.traceId }) };
     const inserted = await this.#o.store.insertRun(run, meta);
     this.#queued?.inc({ trigger: request.trigger, duplicate: String(!inserted) });
-    const stored = inserted ? run : ((await this.#o.store.getRun(id)) ?? run);
-    // Published even when another replica inserted it: that replica may have died before publishing.
-    if (!FINISHED.has(stored.status)) await this.#o.bus.publish(subjects.work(this.#db), { runId: id, jobId: job.id } satisfies DueRun, { msgId: id });
-    if (inserted) await this.publishUpdate(run);
-    return stored;
+    if (inserted) {
+      await this.#publishDue(run);
+      await this.publishUpdate(run);
+      return { run, inserted };
+    }
+    const stored = (await this.#o.store.getRun(id)) ?? run;
+    // Another replica queued the same tick or commit moments ago and may die before publishing it:
+    // publish it too while the message id is inside the de-duplication window (stored once). Later,
+    // the periodic sweep (requeueStale) covers a lost publish.
+    if (stored.status === 'QUEUED' && stored.claimSeq === null && Date.parse(stored.queuedAt) > now - DEDUP_SAFE_MS) await this.#publishDue(stored);
+    return { run: stored, inserted };
+  }
+
+  /** Puts a run on the work queue (its own subject; message id = run id). */
+  async #publishDue(run: Run): Promise<void> {
+    await this.#o.bus.publish(subjects.work(this.#db, run.id), { runId: run.id, jobId: run.jobId } satisfies DueRun, { msgId: run.id });
   }
 
   /** Publishes a run's state on `scheduler.<db>.runs.<job>` (served by the router's `runUpdated`). */
@@ -252,24 +343,41 @@ export class Scheduler {
     }
   }
 
-  /** Asks every replica to stop a run (the one running it aborts). */
-  async requestCancel(runId: string): Promise<void> {
-    this.#worker.cancelLocal(runId);
-    await this.#o.bus.publish(subjects.cancel(this.#db), { runId }, { msgId: `cancel:${runId}:${this.#o.clock.now()}` });
+  /** Asks every replica to stop a run (the one running it aborts and records `error` when given). */
+  async requestCancel(runId: string, error?: RunError): Promise<void> {
+    this.#worker.cancelLocal(runId, error);
+    await this.#o.bus.publish(subjects.cancel(this.#db), { runId, ...(error === undefined ? {} : { error }) }, { msgId: `cancel:${runId}:${this.#o.clock.now()}` });
   }
 
   /**
-   * Re-publishes runs queued 1 to 9 minutes ago that are still `QUEUED` (a replica died between the
-   * insert and the publish). Inside the work queue's 10-minute de-duplication window, so a run whose
-   * message is in the queue is never queued twice.
+   * Re-publishes runs left `QUEUED` without a message (a replica died between inserting the run and
+   * publishing it), whatever their age: a run queued more than `requeueAfterMs` ago, never claimed,
+   * whose subject `work.scheduler.<db>.<run>` holds no message (`last`; acked messages leave a
+   * work-queue stream, so a backlog's waiting message is seen and nothing is added). The run is
+   * re-read after that check (its message could have been handled in between: then it is no longer
+   * `QUEUED`). Should a late original publish still land, the worker's claim guard executes the run
+   * from one message only. Returns how many it re-published.
    */
-  async requeueStale(): Promise<void> {
-    const page = await this.#o.store.listRuns({ status: 'QUEUED' }, 0, 500);
-    const now = this.#o.clock.now();
-    for (const run of page.nodes) {
-      const queued = Date.parse(run.queuedAt);
-      if (queued > now - 60_000 || queued < now - 9 * 60_000) continue;
-      await this.#o.bus.publish(subjects.work(this.#db), { runId: run.id, jobId: run.jobId } satisfies DueRun, { msgId: run.id });
+  async requeueStale(): Promise<number> {
+    const o = this.#o;
+    const now = o.clock.now();
+    const grace = o.requeueAfterMs ?? 60_000;
+    let count = 0;
+    let after: RunKey | undefined;
+    for (;;) {
+      const page = await o.store.listRuns({ status: 'QUEUED' }, after, 200);
+      for (const run of page.nodes) {
+        if (run.claimSeq !== null || Date.parse(run.queuedAt) > now - grace) continue;
+        if ((await o.bus.last(subjects.work(this.#db, run.id))) !== undefined) continue; // waiting in the queue
+        const current = await o.store.getRun(run.id);
+        if (current === undefined || current.status !== 'QUEUED' || current.claimSeq !== null) continue;
+        o.logger.warn({ run: run.id, queuedAt: run.queuedAt }, 'run was queued without its work-queue message; re-published');
+        await this.#publishDue(current);
+        count++;
+      }
+      const last = page.nodes.at(-1);
+      if (!page.hasNextPage || last === undefined) return count;
+      after = { queuedAt: last.queuedAt, id: last.id };
     }
   }
 

@@ -8,12 +8,17 @@ export const subjects = {
   jobs: (db: string): string => `scheduler.${subjectToken(db)}.jobs`,
   /** A run was cancelled (the replica running it aborts it). */
   cancel: (db: string): string => `scheduler.${subjectToken(db)}.cancel`,
-  /** Due runs (work queue). */
-  work: (db: string): string => `work.scheduler.${subjectToken(db)}`,
+  /**
+   * The work-queue subject of one due run: one subject per run, so `last(subject)` tells whether the
+   * run's message is still in the queue (a work-queue stream removes a message once it is acked).
+   */
+  work: (db: string, runId: string): string => `work.scheduler.${subjectToken(db)}.${subjectToken(runId)}`,
+  /** Every due run of a database (the shared consumer's filter). */
+  workFilter: (db: string): string => `work.scheduler.${subjectToken(db)}.>`,
   /** Runs that failed their last attempt. */
   dead: (db: string): string => `dead.scheduler.${subjectToken(db)}`,
   /** The work-queue consumer shared by the replicas (one per database). */
-  durable: (db: string): string => `scheduler-${db.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+  durable: (db: string): string => `scheduler-runs-${db.replace(/[^A-Za-z0-9_-]/g, '_')}`,
 };
 
 /** The `runUpdated` payload (the router passes it through; `id` is the run to look up with `run(id)`). */

@@ -12,6 +12,8 @@ export interface KindContext<P> {
   readonly commit: string | null;
   /** Who the run acts for (`<user>`; writes use `<user>@scheduler`). */
   readonly user: string;
+  /** The scopes the run acts with (recorded when the run or its job was created; see the README). */
+  readonly scopes: readonly string[];
   /** Aborted on `cancelRun`, on the job's timeout and on shutdown; kinds stop and throw. */
   readonly signal: AbortSignal;
   /** Reports progress (published to `runUpdated`, throttled). */

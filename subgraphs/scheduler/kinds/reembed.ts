@@ -15,7 +15,7 @@ interface Line {
 }
 
 /**
- * `reembed`: `POST <EMBEDDING_SERVICE_URL>/reembed` with the router-signed identity of the run's user
+ * `reembed`: `POST <EMBEDDING_SERVICE_URL>/reembed` with a signed identity: the run's user and scopes
  * and `{branch, types?, force}`; the answer is NDJSON: `{"progress":{done,total}}` lines, then one
  * `{"result":…}` or `{"error":{code,message}}`. Cancel aborts the request.
  */
@@ -29,7 +29,9 @@ export const reembedKind: JobKind<ReembedPayload> = {
   async run(ctx) {
     const { deps } = ctx;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/x-ndjson' };
-    if (deps.identityKey !== null) headers[IDENTITY_HEADER] = signIdentity({ sub: ctx.user, scopes: [] }, deps.identityKey);
+    // The run's user with the scopes recorded for it (the caller's for manual runs, the job owner's at
+    // createJob for cron and on-commit runs): the embedding service checks them as for a router call.
+    if (deps.identityKey !== null) headers[IDENTITY_HEADER] = signIdentity({ sub: ctx.user, scopes: [...ctx.scopes], client: 'scheduler' }, deps.identityKey);
     const response = await fetch(`${deps.embeddingUrl}/reembed`, { method: 'POST', headers, body: JSON.stringify(ctx.payload), signal: ctx.signal });
     if (!response.ok || response.body === null) {
       const text = await response.text().catch(() => '');

@@ -3,7 +3,7 @@ import { supergraphError } from '../../../lib/index.js';
 import { cronError } from '../engine/CronTicker.js';
 import { KINDS } from '../kinds/index.js';
 import { PayloadError } from '../kinds/JobKind.js';
-import type { CommitTrigger, Job, JobKindName, RetryPolicy } from './types.js';
+import { CATCH_UP_POLICIES, type CatchUpPolicy, type CommitTrigger, type Job, type JobKindName, type RetryPolicy } from './types.js';
 
 /** `createJob` / `updateJob` input as GraphQL passes it (kinds already mapped to their names). */
 export interface JobInput {
@@ -16,6 +16,7 @@ export interface JobInput {
   readonly retry?: { readonly maxAttempts?: number | null; readonly initialDelayMs?: number | null; readonly maxDelayMs?: number | null; readonly jitter?: number | null } | null;
   readonly timeoutSeconds?: number | null;
   readonly enabled?: boolean | null;
+  readonly catchUp?: CatchUpPolicy | null;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, initialDelayMs: 10_000, maxDelayMs: 600_000, jitter: 0.5 };
@@ -89,7 +90,7 @@ function slug(name: string): string {
  * `BAD_USER_INPUT` with `extensions.field` and `reason` (`INVALID_CRON`, `INVALID_TIMEZONE`,
  * `BAD_PAYLOAD`, `INVALID_JOB`) before anything is written.
  */
-export function buildJob(input: JobInput, context: { owner: string; now: number; existing?: Job }): Job {
+export function buildJob(input: JobInput, context: { owner: string; scopes?: readonly string[]; now: number; existing?: Job }): Job {
   const existing = context.existing;
   const kind = existing?.kind ?? input.kind;
   if (kind === undefined || kind === null || !(kind in KINDS)) bad('kind', 'kind is required');
@@ -106,6 +107,13 @@ export function buildJob(input: JobInput, context: { owner: string; now: number;
   const timeoutSeconds = input.timeoutSeconds ?? (existing === undefined ? DEFAULT_TIMEOUT_MS / 1000 : existing.timeoutMs / 1000);
   if (!(timeoutSeconds > 0 && timeoutSeconds * 1000 <= WEEK_MS)) bad('timeoutSeconds', 'timeoutSeconds must be more than 0 and at most a week');
   const now = new Date(context.now).toISOString();
+  const catchUp = input.catchUp ?? existing?.catchUp ?? 'LAST';
+  if (!CATCH_UP_POLICIES.includes(catchUp)) bad('catchUp', `catchUp must be one of ${CATCH_UP_POLICIES.join(', ')}`);
+  const enabled = input.enabled ?? existing?.enabled ?? true;
+  // Ticks before the schedule took its current form are never caught up.
+  const scheduleChanged = existing === undefined || existing.cron !== cron || existing.timezone !== timezone || existing.enabled !== enabled;
+  // The owner's scopes: recorded at creation, refreshed when the owner changes the job (another user's update keeps them).
+  const ownerScopes = existing === undefined || existing.owner === context.owner ? [...new Set(context.scopes ?? [])].sort() : existing.ownerScopes;
   return {
     id: existing?.id ?? `${slug(name)}-${randomBytes(3).toString('hex')}`,
     name: name.trim(),
@@ -116,8 +124,11 @@ export function buildJob(input: JobInput, context: { owner: string; now: number;
     trigger: input.trigger === undefined ? (existing?.trigger ?? null) : input.trigger === null ? null : trigger(input.trigger),
     retry: retryPolicy(input.retry, existing?.retry ?? DEFAULT_RETRY),
     timeoutMs: Math.round(timeoutSeconds * 1000),
-    enabled: input.enabled ?? existing?.enabled ?? true,
+    enabled,
+    catchUp,
+    scheduleSince: scheduleChanged ? now : existing.scheduleSince,
     owner: existing?.owner ?? context.owner,
+    ownerScopes,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

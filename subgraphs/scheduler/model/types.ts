@@ -32,6 +32,14 @@ export interface CommitTrigger {
   readonly types: readonly string[];
 }
 
+/**
+ * What a replica starting up does about cron ticks that fell while no replica ran: `LAST` (default)
+ * queues the latest missed tick once (run id `<job>-t<ms>`, so replicas starting together make one
+ * run); `NONE` skips them.
+ */
+export const CATCH_UP_POLICIES = ['NONE', 'LAST'] as const;
+export type CatchUpPolicy = (typeof CATCH_UP_POLICIES)[number];
+
 /** A job spec. */
 export interface Job {
   /** Stable id (the document key): lower-case letters, digits and `-`. */
@@ -49,8 +57,14 @@ export interface Job {
   /** Each attempt is aborted after this long (ms). */
   readonly timeoutMs: number;
   readonly enabled: boolean;
+  /** Missed cron ticks (every replica down at tick time): run the latest once on start, or not. */
+  readonly catchUp: CatchUpPolicy;
+  /** Since when the cron schedule holds as it is (set when cron, zone or `enabled` change): older ticks are never caught up. */
+  readonly scheduleSince: string;
   /** Who created it (the author of cron and on-commit runs). */
   readonly owner: string;
+  /** The owner's scopes, recorded at `createJob` (refreshed when the owner updates the job): cron and on-commit runs act with them. */
+  readonly ownerScopes: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -103,7 +117,14 @@ export interface Run {
   readonly attempts: readonly AttemptRecord[];
   /** Whose name run writes are made in: the caller for manual runs, the owner for cron and commit runs. */
   readonly requestedBy: string;
+  /** The scopes the run acts with (the caller's for manual runs and retries, the job's `ownerScopes` otherwise). */
+  readonly scopes: readonly string[];
   readonly retryOf: string | null;
+  /**
+   * The work-queue message (stream sequence) that claimed the run for its first attempt; later
+   * attempts come from the same message (nak'ed or redelivered). Null until claimed.
+   */
+  readonly claimSeq: number | null;
 }
 
 /** The work-queue message of a due run. */

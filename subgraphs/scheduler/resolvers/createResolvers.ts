@@ -2,7 +2,7 @@ import { supergraphError, type Identity } from '../../../lib/index.js';
 import type { Scheduler } from '../engine/Scheduler.js';
 import { buildJob, checkRunPayload, type JobInput } from '../model/jobInput.js';
 import { FINISHED, type Job, type Run, type RunStatus } from '../model/types.js';
-import type { SchedulerStore } from '../store/SchedulerStore.js';
+import type { RunKey, SchedulerStore } from '../store/SchedulerStore.js';
 
 /** Per-request context. */
 export interface SchedulerContext {
@@ -15,21 +15,47 @@ type Args = Record<string, unknown>;
 
 const MAX_PAGE = 200;
 
-function pageArgs(args: Args): { first: number; offset: number } {
-  const first = (args['first'] as number | null | undefined) ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw supergraphError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`, { field: 'first' });
-  const after = args['after'] as string | null | undefined;
-  if (after === undefined || after === null) return { first, offset: 0 };
-  const m = /^o:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (m === null) throw supergraphError('INVALID_CURSOR', 'after must be the endCursor of a previous page');
-  return { first, offset: Number(m[1]) };
+/**
+ * A keyset cursor: the position (queuedAt, id) of a page's last run and the filter it was listed
+ * with, as base64url JSON. A cursor of another filter (job, status) is refused like a malformed one.
+ */
+interface Cursor {
+  readonly v: 1;
+  readonly q: string;
+  readonly k: string;
+  readonly j: string | null;
+  readonly s: string | null;
+}
+
+function encodeCursor(run: Run, jobId: string | undefined, status: RunStatus | undefined): string {
+  const c: Cursor = { v: 1, q: run.queuedAt, k: run.id, j: jobId ?? null, s: status ?? null };
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(after: string, jobId: string | undefined, status: RunStatus | undefined): RunKey {
+  let c: Partial<Cursor>;
+  try {
+    c = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Partial<Cursor>;
+  } catch {
+    c = {};
+  }
+  const valid =
+    c !== null && typeof c === 'object' && c.v === 1 && typeof c.q === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(c.q) && !Number.isNaN(Date.parse(c.q)) && typeof c.k === 'string' && /^[a-z0-9][a-z0-9.-]{0,199}$/.test(c.k);
+  if (!valid) throw supergraphError('INVALID_CURSOR', 'after must be the endCursor of a previous page');
+  if (c.j !== (jobId ?? null) || c.s !== (status ?? null)) throw supergraphError('INVALID_CURSOR', 'after is the cursor of a listing with another job or status filter', { reason: 'CURSOR_FILTER_MISMATCH' });
+  return { queuedAt: c.q as string, id: c.k as string };
 }
 
 async function runPage(ctx: SchedulerContext, jobId: string | undefined, args: Args): Promise<{ nodes: readonly Run[]; endCursor: string | null; hasNextPage: boolean }> {
-  const { first, offset } = pageArgs(args);
+  const first = (args['first'] as number | null | undefined) ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw supergraphError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`, { field: 'first' });
   const status = (args['status'] as RunStatus | null | undefined) ?? undefined;
-  const page = await ctx.store.listRuns({ ...(jobId === undefined ? {} : { jobId }), ...(status === undefined ? {} : { status }) }, offset, first);
-  return { nodes: page.nodes, hasNextPage: page.hasNextPage, endCursor: page.nodes.length === 0 ? null : Buffer.from(`o:${page.nextOffset}`).toString('base64url') };
+  const after = args['after'] as string | null | undefined;
+  const position = after === undefined || after === null ? undefined : decodeCursor(after, jobId, status);
+  const page = await ctx.store.listRuns({ ...(jobId === undefined ? {} : { jobId }), ...(status === undefined ? {} : { status }) }, position, first);
+  const last = page.nodes.at(-1);
+  // An empty page keeps the caller's position (so polling the end of a listing continues from it).
+  return { nodes: page.nodes, hasNextPage: page.hasNextPage, endCursor: last !== undefined ? encodeCursor(last, jobId, status) : (after ?? null) };
 }
 
 async function requireJob(ctx: SchedulerContext, id: string): Promise<Job> {
@@ -45,6 +71,7 @@ async function requireRun(ctx: SchedulerContext, id: string): Promise<Run> {
 }
 
 const user = (ctx: SchedulerContext): string => ctx.identity.sub;
+const scopes = (ctx: SchedulerContext): readonly string[] => ctx.identity.scopes;
 const trace = (ctx: SchedulerContext): { traceId?: string } => (ctx.identity.traceId === undefined ? {} : { traceId: ctx.identity.traceId });
 
 /** Kind names in storage ↔ GraphQL enum values. */
@@ -63,7 +90,7 @@ export function createResolvers(): Record<string, unknown> {
     },
     Mutation: {
       createJob: async (_: unknown, args: Args, ctx: SchedulerContext) => {
-        const job = buildJob(args['input'] as JobInput, { owner: user(ctx), now: Date.now() });
+        const job = buildJob(args['input'] as JobInput, { owner: user(ctx), scopes: scopes(ctx), now: ctx.scheduler.now() });
         const inserted = await ctx.store.insertJob(job, { user: user(ctx), text: `create job ${job.id} (${job.kind})`, ...trace(ctx) });
         if (!inserted) throw supergraphError('CONFLICT', `A job ${job.id} exists already`);
         await ctx.scheduler.announceJob(job);
@@ -73,7 +100,7 @@ export function createResolvers(): Record<string, unknown> {
         const existing = await requireJob(ctx, String(args['id']));
         const input = args['input'] as JobInput;
         if (input.kind !== undefined) throw supergraphError('BAD_USER_INPUT', 'the kind of a job cannot change', { field: 'kind' });
-        const job = buildJob(input, { owner: user(ctx), now: Math.max(Date.now(), Date.parse(existing.updatedAt) + 1), existing });
+        const job = buildJob(input, { owner: user(ctx), scopes: scopes(ctx), now: Math.max(ctx.scheduler.now(), Date.parse(existing.updatedAt) + 1), existing });
         await ctx.store.replaceJob(job, { user: user(ctx), text: `update job ${job.id}`, ...trace(ctx) });
         await ctx.scheduler.announceJob(job);
         return job;
@@ -81,12 +108,17 @@ export function createResolvers(): Record<string, unknown> {
       runJobNow: async (_: unknown, args: Args, ctx: SchedulerContext) => {
         const job = await requireJob(ctx, String(args['id']));
         const payload = checkRunPayload(job, args['payload']);
-        return ctx.scheduler.enqueue(job, { trigger: 'MANUAL', user: user(ctx), payload, ...trace(ctx) });
+        return ctx.scheduler.enqueue(job, { trigger: 'MANUAL', user: user(ctx), scopes: scopes(ctx), payload, ...trace(ctx) });
+      },
+      deleteJob: async (_: unknown, args: Args, ctx: SchedulerContext) => {
+        const job = await requireJob(ctx, String(args['id']));
+        const cancelledRuns = await ctx.scheduler.deleteJob(job, { user: user(ctx), text: `delete job ${job.id}`, ...trace(ctx) });
+        return { id: job.id, job, cancelledRuns };
       },
       cancelRun: async (_: unknown, args: Args, ctx: SchedulerContext) => {
         const run = await requireRun(ctx, String(args['id']));
         if (FINISHED.has(run.status)) throw supergraphError('CONFLICT', `Run ${run.id} has finished (${run.status}): nothing to cancel`, { reason: 'RUN_FINISHED', status: run.status });
-        const cancelled: Run = { ...run, status: 'CANCELLED', finishedAt: new Date().toISOString(), nextAttemptAt: null };
+        const cancelled: Run = { ...run, status: 'CANCELLED', finishedAt: new Date(ctx.scheduler.now()).toISOString(), nextAttemptAt: null };
         await ctx.store.replaceRun(cancelled, { user: user(ctx), text: `cancel run ${run.id}`, ...trace(ctx) });
         await ctx.scheduler.requestCancel(run.id);
         await ctx.scheduler.publishUpdate(cancelled);
@@ -96,7 +128,7 @@ export function createResolvers(): Record<string, unknown> {
         const run = await requireRun(ctx, String(args['id']));
         if (!FINISHED.has(run.status)) throw supergraphError('CONFLICT', `Run ${run.id} is ${run.status}: only a finished run can be retried`, { reason: 'RUN_NOT_FINISHED', status: run.status });
         const job = await requireJob(ctx, run.jobId);
-        return ctx.scheduler.enqueue(job, { trigger: 'RETRY', user: user(ctx), payload: run.payload, ...(run.commit === null ? {} : { commit: run.commit }), retryOf: run.id, ...trace(ctx) });
+        return ctx.scheduler.enqueue(job, { trigger: 'RETRY', user: user(ctx), scopes: scopes(ctx), payload: run.payload, ...(run.commit === null ? {} : { commit: run.commit }), retryOf: run.id, ...trace(ctx) });
       },
     },
     Job: {

@@ -8,9 +8,10 @@ import { ensureEmptyBranch } from './terminusOps.js';
 export const SCHEDULER_BRANCH = 'svc-scheduler';
 
 const RUN_SELECTION =
-  'key jobId kind status trigger commit payload attempt maxAttempts scheduledAt queuedAt startedAt finishedAt nextAttemptAt progressDone progressTotal result errorCode errorMessage attempts requestedBy retryOf';
-const RUNS_QUERY = `query Runs($filter: JobRun_Filter, $limit: Int, $offset: Int) { JobRun(filter: $filter, orderBy: {queuedAt: DESC, key: DESC}, limit: $limit, offset: $offset) { ${RUN_SELECTION} } }`;
+  'key jobId kind status trigger commit payload attempt maxAttempts scheduledAt queuedAt startedAt finishedAt nextAttemptAt progressDone progressTotal result errorCode errorMessage attempts requestedBy scopes retryOf claimSeq';
+const RUNS_QUERY = `query Runs($filter: JobRun_Filter, $limit: Int) { JobRun(filter: $filter, orderBy: {queuedAt: DESC, key: DESC}, limit: $limit) { ${RUN_SELECTION} } }`;
 const PRUNE_QUERY = 'query Prune($filter: JobRun_Filter, $limit: Int) { JobRun(filter: $filter, orderBy: {queuedAt: ASC}, limit: $limit) { key status queuedAt } }';
+const CLAIMS_QUERY = 'query Claims($filter: RunClaim_Filter, $limit: Int) { RunClaim(filter: $filter, limit: $limit) { key } }';
 
 /** Who writes and why: author `<user>@scheduler`, message `[scheduler] <text>` with a `User-Sid` trailer. */
 export interface WriteMeta {
@@ -23,13 +24,20 @@ function commitMessage(meta: WriteMeta): string {
   return `[scheduler] ${meta.text}\n\nUser-Sid: ${meta.user}${meta.traceId === undefined ? '' : `\nTrace-Id: ${meta.traceId}`}`;
 }
 
+/** A position in the run order (newest queued first, then id descending): the last run of a page. */
+export interface RunKey {
+  readonly queuedAt: string;
+  readonly id: string;
+}
+
 /** A page of runs, newest queued first. */
 export interface RunPage {
   readonly nodes: readonly Run[];
   readonly hasNextPage: boolean;
-  /** Offset of the next page. */
-  readonly nextOffset: number;
 }
+
+/** Unfinished statuses (what `deleteJob` cancels). */
+const UNFINISHED: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'RETRYING'];
 
 /**
  * Job specs and runs as documents in the empty branch `svc-scheduler` (its own schema, created on
@@ -145,19 +153,71 @@ export class SchedulerStore {
   }
 
   /**
-   * Runs, newest queued first, optionally of one job and/or in one status: one query to TerminusDB's
-   * GraphQL endpoint on `svc-scheduler` (filter, order, limit and offset pushed down).
+   * Runs, newest queued first (ties by id, descending), optionally of one job and/or in one status,
+   * after a keyset position (`after`: the last run of the previous page): one query to TerminusDB's
+   * GraphQL endpoint on `svc-scheduler` (filter `queuedAt < q OR (queuedAt = q AND key < id)`, order
+   * and limit pushed down). Runs queued while a client pages sort before its position, so pages never
+   * shift.
    */
-  async listRuns(filter: { jobId?: string; status?: RunStatus }, offset: number, first: number): Promise<RunPage> {
+  async listRuns(filter: { jobId?: string; status?: RunStatus }, after: RunKey | undefined, first: number): Promise<RunPage> {
     await this.ensure();
-    const where: Record<string, { eq: string }> = {};
-    if (filter.jobId !== undefined) where['jobId'] = { eq: filter.jobId };
-    if (filter.status !== undefined) where['status'] = { eq: filter.status };
-    const answer = await this.terminus.graphql<{ JobRun?: Doc[] }>({ branch: SCHEDULER_BRANCH }, RUNS_QUERY, { filter: where, limit: first + 1, offset });
+    const where: Record<string, unknown>[] = [];
+    if (filter.jobId !== undefined) where.push({ jobId: { eq: filter.jobId } });
+    if (filter.status !== undefined) where.push({ status: { eq: filter.status } });
+    if (after !== undefined) where.push({ _or: [{ queuedAt: { lt: after.queuedAt } }, { _and: [{ queuedAt: { eq: after.queuedAt } }, { key: { lt: after.id } }] }] });
+    const answer = await this.terminus.graphql<{ JobRun?: Doc[] }>({ branch: SCHEDULER_BRANCH }, RUNS_QUERY, { filter: where.length === 0 ? {} : { _and: where }, limit: first + 1 });
     if (answer.errors !== undefined && answer.errors.length > 0) throw new Error(`listing runs failed: ${answer.errors.map((e) => e.message).join('; ')}`);
     const rows = (answer.data?.JobRun ?? []).map(docToRun);
-    const nodes = rows.slice(0, first);
-    return { nodes, hasNextPage: rows.length > first, nextOffset: offset + nodes.length };
+    return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+
+  /** Every run of a job that has not finished (`QUEUED`, `RUNNING`, `RETRYING`). */
+  async unfinishedRuns(jobId: string): Promise<Run[]> {
+    const out: Run[] = [];
+    for (const status of UNFINISHED) {
+      let after: RunKey | undefined;
+      for (;;) {
+        const page = await this.listRuns({ jobId, status }, after, 200);
+        out.push(...page.nodes);
+        const last = page.nodes.at(-1);
+        if (!page.hasNextPage || last === undefined) break;
+        after = { queuedAt: last.queuedAt, id: last.id };
+      }
+    }
+    return out;
+  }
+
+  /** Replaces several runs in one commit. */
+  async replaceRuns(runs: readonly Run[], meta: WriteMeta): Promise<void> {
+    if (runs.length === 0) return;
+    await this.ensure();
+    const t = this.terminus;
+    const author = `${meta.user}@scheduler`;
+    const client = t.client({ author });
+    const q = new URLSearchParams({ author, message: commitMessage(meta) });
+    await t.call(() => client.sendCustomRequest('PUT', `${t.settings.url}/api/document/${this.#path()}?${q}`, runs.map(runToDoc)) as Promise<unknown>);
+  }
+
+  /** Deletes a job document (one commit). */
+  async deleteJob(id: string, meta: WriteMeta): Promise<void> {
+    await this.ensure();
+    const t = this.terminus;
+    const author = `${meta.user}@scheduler`;
+    const client = t.client({ author });
+    const q = new URLSearchParams({ author, message: commitMessage(meta) });
+    await t.call(() => client.sendCustomRequest('DELETE', `${t.settings.url}/api/document/${this.#path()}?${q}`, [`ScheduledJob/${id}`]) as Promise<unknown>);
+  }
+
+  /**
+   * Claims a run for the work-queue message `seq`: inserts `RunClaim/<run>` (the first insert wins,
+   * TerminusDB refuses a second document with the same id). True when the claim is (already) this
+   * message's, false when another message claimed the run.
+   */
+  async claimRun(runId: string, seq: number, at: number): Promise<boolean> {
+    const doc: Doc = { '@type': 'RunClaim', '@id': `RunClaim/${runId}`, key: runId, seq, claimedAt: new Date(at).toISOString() };
+    if (await this.#insert(doc, { user: 'system', text: `claim run ${runId} for message ${seq}` })) return true;
+    const existing = await this.#get(`RunClaim/${runId}`);
+    return existing !== undefined && Number(existing['seq']) === seq;
   }
 
   /** Deletes finished runs queued before `before` (ms), at most `limit` in one commit; returns how many. */
@@ -167,13 +227,16 @@ export class SchedulerStore {
       filter: { queuedAt: { lt: new Date(before).toISOString() } },
       limit: limit * 4,
     });
-    const ids = (answer.data?.JobRun ?? []).filter((r) => r.status === 'SUCCEEDED' || r.status === 'DEAD' || r.status === 'CANCELLED').slice(0, limit).map((r) => `JobRun/${r.key}`);
-    if (ids.length === 0) return 0;
+    const rows = (answer.data?.JobRun ?? []).filter((r) => r.status === 'SUCCEEDED' || r.status === 'DEAD' || r.status === 'CANCELLED').slice(0, limit);
+    if (rows.length === 0) return 0;
+    // Their claims go with them (in the same commit).
+    const claims = await this.terminus.graphql<{ RunClaim?: { key: string }[] }>({ branch: SCHEDULER_BRANCH }, CLAIMS_QUERY, { filter: { _or: rows.map((r) => ({ key: { eq: r.key } })) }, limit: rows.length });
+    const ids = [...rows.map((r) => `JobRun/${r.key}`), ...(claims.data?.RunClaim ?? []).map((c) => `RunClaim/${c.key}`)];
     const t = this.terminus;
     const author = 'system@scheduler';
     const client = t.client({ author });
-    const q = new URLSearchParams({ author, message: `[scheduler] prune ${ids.length} finished run(s) queued before ${new Date(before).toISOString()}` });
+    const q = new URLSearchParams({ author, message: `[scheduler] prune ${rows.length} finished run(s) queued before ${new Date(before).toISOString()}` });
     await t.call(() => client.sendCustomRequest('DELETE', `${t.settings.url}/api/document/${this.#path()}?${q}`, ids) as Promise<unknown>);
-    return ids.length;
+    return rows.length;
   }
 }

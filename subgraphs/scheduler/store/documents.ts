@@ -1,5 +1,5 @@
 /** Jobs and runs ↔ their `svc-scheduler` documents (optional properties omitted when null; JSON as text). */
-import type { AttemptRecord, Job, JobKindName, Run, RunStatus, RunTrigger } from '../model/types.js';
+import type { AttemptRecord, CatchUpPolicy, Job, JobKindName, Run, RunStatus, RunTrigger } from '../model/types.js';
 
 /** A stored document (TerminusDB's JSON form). */
 export type Doc = Record<string, unknown>;
@@ -15,6 +15,8 @@ const parseJson = (v: unknown, fallback: unknown): unknown => {
     return fallback;
   }
 };
+/** A Set property (absent when empty), sorted. */
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).sort() : []);
 /** Drops null/undefined values (Optional properties are omitted). */
 function compact(doc: Doc): Doc {
   return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== null && v !== undefined));
@@ -38,7 +40,10 @@ export function jobToDoc(job: Job): Doc {
     jitter: job.retry.jitter,
     timeoutMs: job.timeoutMs,
     enabled: job.enabled,
+    catchUp: job.catchUp,
+    scheduleSince: job.scheduleSince,
     owner: job.owner,
+    ownerScopes: [...job.ownerScopes],
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   });
@@ -58,7 +63,10 @@ export function docToJob(d: Doc): Job {
     retry: { maxAttempts: num(d['maxAttempts']) ?? 1, initialDelayMs: num(d['initialDelayMs']) ?? 0, maxDelayMs: num(d['maxDelayMs']) ?? 0, jitter: num(d['jitter']) ?? 0 },
     timeoutMs: num(d['timeoutMs']) ?? 0,
     enabled: d['enabled'] === true || d['enabled'] === 'true',
+    catchUp: d['catchUp'] === 'NONE' ? 'NONE' : ('LAST' as CatchUpPolicy),
+    scheduleSince: iso(d['scheduleSince']) ?? iso(d['createdAt']) ?? '',
     owner: String(d['owner']),
+    ownerScopes: strings(d['ownerScopes']),
     createdAt: iso(d['createdAt']) ?? '',
     updatedAt: iso(d['updatedAt']) ?? '',
   };
@@ -89,7 +97,9 @@ export function runToDoc(run: Run): Doc {
     errorMessage: run.error?.message ?? null,
     attempts: JSON.stringify(run.attempts),
     requestedBy: run.requestedBy,
+    scopes: [...run.scopes],
     retryOf: run.retryOf,
+    claimSeq: run.claimSeq,
   });
 }
 
@@ -116,7 +126,9 @@ export function docToRun(d: Doc): Run {
     error: code === null ? null : { code, message: str(d['errorMessage']) ?? '' },
     attempts: parseJson(d['attempts'], []) as AttemptRecord[],
     requestedBy: String(d['requestedBy']),
+    scopes: strings(d['scopes']),
     retryOf: str(d['retryOf']),
+    claimSeq: num(d['claimSeq']),
   };
 }
 

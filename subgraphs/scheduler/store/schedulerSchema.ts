@@ -4,7 +4,7 @@
  */
 
 /** Bump when the documents below change: `ensureSchedulerSchema` rewrites the schema when it differs. */
-export const SCHEDULER_SCHEMA_VERSION = 1;
+export const SCHEDULER_SCHEMA_VERSION = 2;
 
 const opt = (type: string): Record<string, string> => ({ '@type': 'Optional', '@class': type });
 
@@ -34,7 +34,10 @@ export const SCHEDULER_SCHEMA: readonly Record<string, unknown>[] = [
     jitter: 'xsd:decimal',
     timeoutMs: 'xsd:integer',
     enabled: 'xsd:boolean',
+    catchUp: opt('xsd:string'),
+    scheduleSince: opt('xsd:dateTime'),
     owner: 'xsd:string',
+    ownerScopes: { '@type': 'Set', '@class': 'xsd:string' },
     createdAt: 'xsd:dateTime',
     updatedAt: 'xsd:dateTime',
   },
@@ -64,6 +67,17 @@ export const SCHEDULER_SCHEMA: readonly Record<string, unknown>[] = [
     errorMessage: opt('xsd:string'),
     attempts: 'xsd:string',
     requestedBy: 'xsd:string',
+    scopes: { '@type': 'Set', '@class': 'xsd:string' },
     retryOf: opt('xsd:string'),
+    claimSeq: opt('xsd:integer'),
+  },
+  {
+    '@type': 'Class',
+    '@id': 'RunClaim',
+    '@key': { '@type': 'Lexical', '@fields': ['key'] },
+    '@documentation': { '@comment': 'The work-queue message that claimed a run (inserted once: the first insert wins, so a run is executed from one message only).' },
+    key: 'xsd:string',
+    seq: 'xsd:integer',
+    claimedAt: 'xsd:dateTime',
   },
 ];
