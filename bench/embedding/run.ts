@@ -3,8 +3,8 @@
  *
  * 1. ANN index: `vectors` × 512 clustered unit vectors — build time, memory, query p50/p95 at k=10 and
  *    recall@10 against brute force, save/load (in this process).
- * 2. Embedding throughput: USE lite (the default provider) and the lexical embedder, docs/s on texts
- *    built from the demo seed.
+ * 2. Embedding throughput: USE lite (the default provider) per texts-per-call batch size, and the
+ *    lexical embedder, docs/s on texts built from the demo seed.
  * 3. Commit → searchable: kernel, nats-server, the audit subgraph (commit relay) and the embedding
  *    subgraph (USE) each in their own process; this process writes one note per commit through the
  *    official client, nudges the relay (as the core subgraph does) and polls `semanticSearch` on the
@@ -13,14 +13,14 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { WOQLClient } from 'terminusdb';
 import { IDENTITY_HEADER, signIdentity } from '../../lib/index.js';
 import { demoSeed, pushOntology } from '../../ontology/index.js';
-import { documentText, lexicalEmbedder, manifestPlan, useEmbedder, type Embedder } from '../../subgraphs/embedding/index.js';
+import { documentText, lexicalEmbedder, manifestPlan, USE_BATCH, useEmbedder, type Embedder } from '../../subgraphs/embedding/index.js';
 import { spawnKernel } from '../support/spawnKernel.js';
 import { spawnProcess } from '../support/spawnProcess.js';
 import { ms, percentile, printTable } from '../support/table.js';
@@ -32,7 +32,7 @@ const COMMITS = Number(process.argv[4] ?? 20);
 const KEY = 'bench-identity-key';
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
 
-printTable(`ANN index (${VECTORS.toLocaleString('en')} vectors)`, await indexBench(VECTORS, QUERIES));
+printTable(`ANN index (${VECTORS.toLocaleString('en')} vectors; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')})`, await indexBench(VECTORS, QUERIES));
 
 // --- 2. throughput -----------------------------------------------------------------------------
 const plan = manifestPlan();
@@ -41,8 +41,8 @@ const seedTexts = [...demoSeed()].flatMap((d) => {
   return cls === undefined ? [] : [documentText(cls, d as never)];
 }).filter((t) => t !== '');
 const texts = Array.from({ length: 1_000 }, (_, i) => `${seedTexts[i % seedTexts.length] ?? ''} (${i})`);
-async function throughput(e: Embedder, n: number): Promise<string> {
-  await e.embed(texts.slice(0, 32));
+async function throughput(e: Embedder, n: number, warm = 32): Promise<string> {
+  await e.embed(texts.slice(0, warm));
   const t = performance.now();
   await e.embed(texts.slice(0, n));
   const s = (performance.now() - t) / 1000;
@@ -51,12 +51,21 @@ async function throughput(e: Embedder, n: number): Promise<string> {
 const loadStart = performance.now();
 const use = await useEmbedder();
 const loadMs = performance.now() - loadStart;
-printTable('embedding throughput (one process)', [
-  ['USE lite model load', ms(loadMs)],
-  ['USE lite (512 dims, batches of 32, worker thread)', await throughput(use, 1_000)],
-  ['lexical (256 dims)', await throughput(lexicalEmbedder(256), 1_000)],
-]);
+const rows: [string, string, string?][] = [['USE lite model load (worker thread)', ms(loadMs)]];
 await use.close?.();
+// Texts per model call: the same 256 documents through a fresh worker per batch size.
+for (const batchSize of [8, 16, 32, 64, 128]) {
+  const e = await useEmbedder({ batchSize });
+  rows.push([`USE lite (512 dims), batches of ${batchSize}${batchSize === USE_BATCH ? ' (default)' : ''}`, await throughput(e, 256, batchSize)]);
+  await e.close?.();
+}
+{
+  const e = await useEmbedder({ workers: 2 });
+  rows.push([`USE lite, batches of ${USE_BATCH}, 2 worker threads (EMBEDDING_USE_WORKERS=2)`, await throughput(e, 256, 2 * USE_BATCH)]);
+  await e.close?.();
+}
+rows.push(['lexical (256 dims)', await throughput(lexicalEmbedder(256), 1_000)]);
+printTable(`embedding throughput (one process; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`, rows);
 
 // --- 3. commit → searchable --------------------------------------------------------------------
 const dir = mkdtempSync(join(tmpdir(), 'embedding-bench-'));

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { http: 413, description: 'The request body passes the size limit.' },
   SUBGRAPH_UNAVAILABLE: { http: 502, description: 'A subgraph failed or its circuit breaker is open.' },
   TERMINUSDB_UNAVAILABLE: { http: 503, description: 'TerminusDB (or the kernel) does not answer.' },
+  EMBEDDING_PROVIDER_UNAVAILABLE: { http: 503, description: 'The embedding provider (the USE model worker or the OpenAI-compatible server) failed; the embedding service retries it with backoff.' },
   TIMEOUT: { http: 504, description: 'An upstream call took longer than its timeout.' },
   INTERNAL_SERVER_ERROR: { http: 500, description: 'Unexpected failure; details are logged, never sent.' },
 } as const satisfies Record<string, { http: number; description: string }>;

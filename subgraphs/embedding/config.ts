@@ -2,8 +2,8 @@ import { eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, ty
 
 /** Which embedding provider, and its settings. */
 export type ProviderConfig =
-  /** Universal Sentence Encoder lite in process (512 dimensions, offline). */
-  | { readonly kind: 'use' }
+  /** Universal Sentence Encoder lite in process (512 dimensions, offline), in `workers` worker threads (`EMBEDDING_USE_WORKERS`, default 1). */
+  | { readonly kind: 'use'; readonly workers: number }
   /** An OpenAI-compatible `POST /v1/embeddings` server. */
   | { readonly kind: 'openai'; readonly url: string; readonly model: string; readonly apiKey?: string; readonly dimensions?: number }
   /** Deterministic hashed n-grams (tests, explicit choice only). */
@@ -62,7 +62,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 function provider(env: NodeJS.ProcessEnv): ProviderConfig {
   const kind = (env['EMBEDDING_PROVIDER'] ?? '').trim() || 'use';
-  if (kind === 'use') return { kind };
+  if (kind === 'use') return { kind, workers: integer(env, 'EMBEDDING_USE_WORKERS', 1, 1, 16) };
   if (kind === 'lexical') return { kind, dimensions: integer(env, 'EMBEDDING_DIMENSIONS', 256, 8, 4096) };
   if (kind === 'openai') {
     const url = (env['EMBEDDING_URL'] ?? '').trim();

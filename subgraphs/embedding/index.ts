@@ -13,7 +13,7 @@ export { EmbedderError, normalize, type Embedder } from './providers/Embedder.js
 export { createEmbedder } from './providers/createEmbedder.js';
 export { lexicalEmbedder } from './providers/lexicalEmbedder.js';
 export { openaiEmbedder, type OpenAIEmbedderOptions } from './providers/openaiEmbedder.js';
-export { USE_MODEL, useEmbedder } from './providers/useEmbedder.js';
+export { USE_BATCH, USE_MODEL, useEmbedder } from './providers/useEmbedder.js';
 export { RecordStore, SERVICE_BRANCH, type EmbeddingRecord } from './records/RecordStore.js';
 export { EMBEDDING_SDL, entityExtensionsSdl } from './schema/embeddingSdl.js';
 export { loadIndex, saveIndex, branchDir } from './vectors/indexFiles.js';

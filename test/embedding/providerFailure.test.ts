@@ -2,12 +2,13 @@
  * A failing provider: commits still land (the database never waits for embeddings), the failure is
  * shown in the status and retried with backoff, and once the provider is back the document is found.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, MemoryEventBus, type Subscription } from '../../lib/index.js';
+import { createLogger, IDENTITY_HEADER, MemoryEventBus, signIdentity, type Subscription } from '../../lib/index.js';
 import { demoSeed } from '../../ontology/index.js';
 import { CommitRelay } from '../../subgraphs/audit/index.js';
-import { EmbedderError, lexicalEmbedder, startConsumer, type Embedder, type EmbeddingEngine } from '../../subgraphs/embedding/index.js';
+import { createEmbeddingSubgraph, EmbedderError, lexicalEmbedder, startConsumer, type Embedder, type EmbeddingEngine } from '../../subgraphs/embedding/index.js';
 import { startAuditDb, type AuditHarness } from '../audit/harness.js';
 import { engineFor, tempDir } from './harness.js';
 
@@ -83,5 +84,27 @@ describe('a failing embedding provider', () => {
     expect(calls).toBeGreaterThan(before);
     const hit = engine.search('main', await engine.embedQuery('capybara grooming rota weekend keepers'), 1)[0];
     expect(hit?.id).toBe(noteId);
+  });
+
+  it('answers EMBEDDING_PROVIDER_UNAVAILABLE for a query or a re-embed while the provider is down', async () => {
+    const key = randomBytes(16).toString('hex');
+    const handler = createEmbeddingSubgraph({ engine, terminus: db.terminus, identityKey: key, maxQueryChars: 500 });
+    const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ sub: 'alice', scopes: [] }, key) };
+    const search = async (text: string): Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }> =>
+      (await handler(new Request('http://embedding/graphql', { method: 'POST', headers, body: JSON.stringify({ query: 'query($t: String!) { semanticSearch(text: $t, k: 3) { id } }', variables: { t: text } }) }))).json() as never;
+    failing = true;
+    try {
+      const down = await search('okapi feeding schedule');
+      expect(down.errors?.[0]?.extensions?.code).toBe('EMBEDDING_PROVIDER_UNAVAILABLE');
+      const res = await handler(new Request('http://embedding/reembed', { method: 'POST', headers, body: JSON.stringify({ branch: 'main', force: true }) }));
+      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { error?: { code: string } });
+      expect(lines.at(-1)?.error?.code).toBe('EMBEDDING_PROVIDER_UNAVAILABLE');
+    } finally {
+      failing = false;
+    }
+    // A failed query is not cached: the same text works once the provider is back.
+    const up = await search('okapi feeding schedule');
+    expect(up.errors).toBeUndefined();
+    expect((up.data as { semanticSearch: unknown[] }).semanticSearch).toHaveLength(3);
   });
 });

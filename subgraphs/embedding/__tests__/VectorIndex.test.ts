@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalize } from '../providers/Embedder.js';
 import { loadIndex, saveIndex } from '../vectors/indexFiles.js';
+import { TopK } from '../vectors/topK.js';
 import { VectorIndex } from '../vectors/VectorIndex.js';
 
 /** A seeded pseudo-random generator (mulberry32). */
@@ -106,5 +107,79 @@ describe('VectorIndex.upsertMany', () => {
     expect(index.size).toBe(600);
     expect(index.entry('Dataset/1')?.hash).toBe('x');
     expect(index.search(vs[5] as Float32Array, 2).map((h) => h.id).sort()).toEqual(['Dataset/1', 'Dataset/5']);
+  });
+});
+
+describe('brute force (the oracle)', () => {
+  /** Every live vector scored in plain JS and sorted: what exact search must return. */
+  function naive(vs: Map<string, Float32Array>, q: Float32Array, k: number, keep: (id: string) => boolean): string[] {
+    return [...vs]
+      .filter(([id]) => keep(id))
+      .map(([id, v]) => ({ id, score: v.reduce((s, x, i) => s + x * (q[i] as number), 0) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k)
+      .map((h) => h.id);
+  }
+
+  it('native exact search and the JS scan both equal a plain sort, with free slots, exclusions and filters', () => {
+    const d = 24;
+    const vs = randomVectors(900, d, 7);
+    const index = new VectorIndex(d, { hnswThreshold: 100_000 });
+    index.upsertMany(vs.map((_, i) => entry(i, i % 10 === 0 ? 'Note' : i % 10 < 5 ? 'Dataset' : 'Model')), vs);
+    const live = new Map(vs.map((v, i) => [entry(i, i % 10 === 0 ? 'Note' : i % 10 < 5 ? 'Dataset' : 'Model').id, v]));
+    // Free slots (zero vectors in the slab) must never surface, whatever their score.
+    for (let i = 1; i < 900; i += 7) {
+      const id = [...live.keys()][i] as string;
+      index.remove(id);
+      live.delete(id);
+    }
+    const type = (id: string): string => id.split('/')[0] as string;
+    const queries = randomVectors(20, d, 8);
+    // A query that is a view at an offset of a larger buffer (the native call must not misread it).
+    const shared = new Float32Array(d * 3);
+    shared.set(queries[0] as Float32Array, d);
+    const cases: { types?: Set<string>; exclude?: string }[] = [{}, { exclude: [...live.keys()][3] as string }, { types: new Set(['Dataset', 'Model']) }, { types: new Set(['Note']) }];
+    for (const filter of cases) {
+      for (const [qi, q] of [...queries.entries(), [-1, shared.subarray(d, 2 * d)] as const]) {
+        const expected = naive(live, q, 10, (id) => id !== filter.exclude && (filter.types === undefined || filter.types.has(type(id))));
+        expect(index.exactSearch(q, 10, filter).map((h) => h.id), `native, query ${qi}`).toEqual(expected);
+        expect(index.scanSearch(q, 10, filter).map((h) => h.id), `scan, query ${qi}`).toEqual(expected);
+      }
+    }
+    const top = index.exactSearch(vs[0] as Float32Array, 3);
+    expect(top[0]).toMatchObject({ id: 'Note/0' });
+    expect(top[0]?.score).toBeCloseTo(1, 5);
+    expect(index.exactSearch(vs[0] as Float32Array, 10, { types: new Set(['Team']) })).toEqual([]);
+    expect(index.exactSearch(vs[0] as Float32Array, 2_000)).toHaveLength(live.size);
+  });
+
+  it('TopK keeps the k best, best first', () => {
+    const r = rng(9);
+    const scores = Array.from({ length: 500 }, () => r());
+    for (const k of [1, 7, 64, 600]) {
+      const top = new TopK(k);
+      scores.forEach((s, i) => top.push(i, s));
+      const expected = scores.map((score, slot) => ({ slot, score })).sort((a, b) => b.score - a.score).slice(0, k);
+      expect(top.hits()).toEqual(expected);
+    }
+    const none = new TopK(0);
+    none.push(1, 1);
+    expect(none.hits()).toEqual([]);
+  });
+});
+
+describe('VectorIndex batches', () => {
+  it('builds the graph once when a batch crosses the threshold; a bad batch changes nothing', () => {
+    const vs = randomVectors(400, 16, 10);
+    const index = new VectorIndex(16, { hnswThreshold: 300 });
+    index.upsertMany(vs.slice(0, 200).map((_, i) => entry(i)), vs.slice(0, 200));
+    expect(index.kind).toBe('exact');
+    index.upsertMany(vs.slice(200).map((_, i) => entry(200 + i)), vs.slice(200));
+    expect(index.kind).toBe('hnsw');
+    expect(index.search(vs[250] as Float32Array, 1)[0]?.id).toBe(entry(250).id);
+    expect(() => index.upsertMany([entry(1000), entry(1001)], [vs[0] as Float32Array, new Float32Array(8)])).toThrow(/dimensions/);
+    expect(() => index.upsertMany([entry(1000), entry(1000)], [vs[0] as Float32Array, vs[1] as Float32Array])).toThrow(/twice/);
+    expect(index.size).toBe(400);
+    expect(index.entry(entry(1000).id)).toBeUndefined();
   });
 });

@@ -6,13 +6,14 @@ const base = { ROUTER_IDENTITY_KEY: 'k' };
 describe('embeddingConfigFromEnv', () => {
   it('has defaults that run on one machine', () => {
     expect(embeddingConfigFromEnv(base)).toMatchObject({
-      port: 4002, host: '127.0.0.1', dataDir: '.data/embedding', branches: ['main'], provider: { kind: 'use' }, hnswThreshold: 20_000, consumer: true, durable: 'embedding', maxQueryChars: 2_000,
+      port: 4002, host: '127.0.0.1', dataDir: '.data/embedding', branches: ['main'], provider: { kind: 'use', workers: 1 }, hnswThreshold: 20_000, consumer: true, durable: 'embedding', maxQueryChars: 2_000,
     });
   });
 
   it('reads the providers', () => {
     expect(embeddingConfigFromEnv({ ...base, EMBEDDING_PROVIDER: 'lexical', EMBEDDING_DIMENSIONS: '64' }).provider).toEqual({ kind: 'lexical', dimensions: 64 });
     expect(embeddingConfigFromEnv({ ...base, EMBEDDING_PROVIDER: 'openai', EMBEDDING_URL: 'http://h:1', EMBEDDING_MODEL: 'm', EMBEDDING_API_KEY: 's' }).provider).toEqual({ kind: 'openai', url: 'http://h:1', model: 'm', apiKey: 's' });
+    expect(embeddingConfigFromEnv({ ...base, EMBEDDING_USE_WORKERS: '2' }).provider).toEqual({ kind: 'use', workers: 2 });
     expect(embeddingConfigFromEnv({ ...base, EMBEDDING_BRANCHES: 'main, feature/x' }).branches).toEqual(['main', 'feature/x']);
   });
 
@@ -27,6 +28,7 @@ describe('embeddingConfigFromEnv', () => {
       { ...base, EMBEDDING_BRANCHES: ' , ' },
       { ...base, NATS_URL: 'http://x' },
       { ...base, EMBEDDING_DURABLE: 'a.b' },
+      { ...base, EMBEDDING_USE_WORKERS: '0' },
     ];
     for (const env of bad) expect(() => embeddingConfigFromEnv(env), JSON.stringify(env)).toThrow(EmbeddingConfigError);
     expect(embeddingConfigFromEnv({ EMBEDDING_INSECURE_NO_IDENTITY: 'true' }).identityKey).toBeNull();

@@ -28,6 +28,30 @@ describe('useEmbedder (Universal Sentence Encoder lite, real model)', () => {
     await use.close?.();
     await expect(use.embed(['after close'])).rejects.toThrow(/USE worker stopped/);
   }, 60_000);
+
+  it('gives the same vectors, in order, whatever the batch size and number of workers; aborts; refuses bad sizes', async () => {
+    // Lengths out of order, so the embedder's sorting by length really reorders them.
+    const texts = ['Daily revenue of every store, by region and product family', 'Kubernetes pods restart', '', 'Customer churn model trained on subscriptions', 'Cake'];
+    const one = await useEmbedder({ batchSize: 32 });
+    const two = await useEmbedder({ batchSize: 2, workers: 2 });
+    try {
+      const [a, b] = await Promise.all([one.embed(texts), two.embed(texts)]);
+      expect(b).toHaveLength(texts.length);
+      a.forEach((v, i) => expect(dot(v, b[i] as Float32Array), `text ${i}`).toBeCloseTo(1, 4));
+      // Each text alone (no batching, no reordering): the batched answers are in the callers' order.
+      for (const [i, t] of texts.entries()) expect(dot((await one.embed([t]))[0] as Float32Array, b[i] as Float32Array), `alone ${i}`).toBeCloseTo(1, 4);
+      // Not all the same vector: the order is really kept.
+      expect(dot(b[0] as Float32Array, b[1] as Float32Array)).toBeLessThan(0.9);
+      const controller = new AbortController();
+      controller.abort(new Error('cancelled'));
+      await expect(two.embed(texts, controller.signal)).rejects.toThrow('cancelled');
+    } finally {
+      await one.close?.();
+      await two.close?.();
+    }
+    await expect(useEmbedder({ batchSize: 0 })).rejects.toThrow(RangeError);
+    await expect(useEmbedder({ workers: 0 })).rejects.toThrow(RangeError);
+  }, 60_000);
 });
 
 describe('lexicalEmbedder', () => {

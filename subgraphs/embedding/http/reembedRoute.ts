@@ -5,7 +5,7 @@ import { EmbedderError } from '../providers/Embedder.js';
 /** The catalogued code of a failed run. */
 function failureCode(err: unknown): ErrorCode {
   if (err instanceof BranchMissingError) return 'BRANCH_NOT_FOUND';
-  if (err instanceof EmbedderError) return 'SUBGRAPH_UNAVAILABLE';
+  if (err instanceof EmbedderError) return 'EMBEDDING_PROVIDER_UNAVAILABLE';
   if (err instanceof TerminusError) return 'TERMINUSDB_UNAVAILABLE';
   return 'INTERNAL_SERVER_ERROR';
 }

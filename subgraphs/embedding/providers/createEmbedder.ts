@@ -8,7 +8,7 @@ import { useEmbedder } from './useEmbedder.js';
 export async function createEmbedder(config: ProviderConfig): Promise<Embedder> {
   switch (config.kind) {
     case 'use':
-      return useEmbedder();
+      return useEmbedder({ workers: config.workers });
     case 'lexical':
       return lexicalEmbedder(config.dimensions);
     case 'openai':

@@ -12,7 +12,13 @@ try {
   parentPort.postMessage({ ready: false, error: String(err?.message ?? err) });
 }
 
-parentPort.on('message', async ({ id, texts }) => {
+// One call at a time, in arrival order (the parent queues every batch of a call at once).
+let queue = Promise.resolve();
+parentPort.on('message', (message) => {
+  queue = queue.then(() => embed(message));
+});
+
+async function embed({ id, texts }) {
   try {
     const raw = await model.embed(texts);
     const vectors = raw.map((v) => Float32Array.from(v));
@@ -20,4 +26,4 @@ parentPort.on('message', async ({ id, texts }) => {
   } catch (err) {
     parentPort.postMessage({ id, error: String(err?.message ?? err) });
   }
-});
+}

@@ -47,7 +47,7 @@ async function queryVector(runtime: EmbeddingRuntime, text: string): Promise<Flo
   try {
     return await p;
   } catch (err) {
-    throw supergraphError('SUBGRAPH_UNAVAILABLE', `The embedding provider failed: ${(err as Error).message}`);
+    throw supergraphError('EMBEDDING_PROVIDER_UNAVAILABLE', `The embedding provider failed: ${(err as Error).message}`);
   }
 }
 
