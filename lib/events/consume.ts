@@ -12,8 +12,10 @@ export interface ConsumeOptions<T> {
   readonly handler: (data: T, message: BusMessage<T> & { readonly deliveryCount: number }) => Promise<void> | void;
   /** In-flight messages (default 1: strictly in order). */
   readonly concurrency?: number;
-  /** Redelivery backoff base (ms, default 500; doubles per attempt up to 60 s). */
+  /** Redelivery backoff base (ms, default 500; doubles per attempt up to `maxRetryDelayMs`). */
   readonly retryDelayMs?: number;
+  /** Longest redelivery backoff (ms, default 60 000). */
+  readonly maxRetryDelayMs?: number;
   /** Redeliver when the handler neither finishes nor fails within this time (ms, default 60 000). */
   readonly ackWaitMs?: number;
   /** How many handled message ids are remembered to drop redeliveries of work already done (default 10 000). */
@@ -50,7 +52,7 @@ export async function consume<T>(bus: EventBus, options: ConsumeOptions<T>): Pro
         await options.handler(delivery.data, delivery);
       } catch (err) {
         options.onError?.(err, delivery);
-        delivery.nak(Math.min(60_000, base * 2 ** (delivery.deliveryCount - 1)));
+        delivery.nak(Math.min(options.maxRetryDelayMs ?? 60_000, base * 2 ** (delivery.deliveryCount - 1)));
         return;
       }
       if (delivery.msgId !== '') {

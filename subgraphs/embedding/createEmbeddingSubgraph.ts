@@ -32,6 +32,9 @@ export interface EmbeddingSubgraphDeps {
   readonly sdl?: string;
 }
 
+/** Scopes of which a caller of `POST /reembed` needs one. */
+const REEMBED_SCOPES: readonly string[] = ['read', 'service'];
+
 function forbidden(message: string): Response {
   return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
 }
@@ -72,6 +75,11 @@ export function createEmbeddingSubgraph(deps: EmbeddingSubgraphDeps): (request: 
       if (request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'POST' });
       const identity = identify(request);
       if (identity instanceof Response) return identity;
+      // Re-embedding reads a branch's documents and writes the service's records: the caller needs the
+      // read scope (the router's branch policy for data branches) or `service` (operators, the backfill CLI).
+      if (!identity.scopes.some((s) => REEMBED_SCOPES.includes(s))) {
+        return json({ errors: [{ message: `Re-embedding needs one of the scopes ${REEMBED_SCOPES.join(', ')}`, extensions: { code: 'FORBIDDEN', reason: 'MISSING_SCOPE', required: REEMBED_SCOPES } }] }, 403);
+      }
       let body: unknown;
       try {
         body = await request.json();

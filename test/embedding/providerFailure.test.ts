@@ -39,7 +39,7 @@ beforeAll(async () => {
   relay.start();
   engine = engineFor(db.terminus, dataDir, { embedder: flaky(lexicalEmbedder(64)) });
   await engine.open();
-  consumer = await startConsumer(engine, bus, { db: db.db, logger: createLogger('embedding-test'), retryDelayMs: 20 });
+  consumer = await startConsumer(engine, bus, { db: db.db, logger: createLogger('embedding-test'), retryDelayMs: 20, maxRetryDelayMs: 200 });
 });
 
 afterAll(async () => {
@@ -89,7 +89,7 @@ describe('a failing embedding provider', () => {
   it('answers EMBEDDING_PROVIDER_UNAVAILABLE for a query or a re-embed while the provider is down', async () => {
     const key = randomBytes(16).toString('hex');
     const handler = createEmbeddingSubgraph({ engine, terminus: db.terminus, identityKey: key, maxQueryChars: 500 });
-    const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ sub: 'alice', scopes: [] }, key) };
+    const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ sub: 'alice', scopes: ['read'] }, key) };
     const search = async (text: string): Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }> =>
       (await handler(new Request('http://embedding/graphql', { method: 'POST', headers, body: JSON.stringify({ query: 'query($t: String!) { semanticSearch(text: $t, k: 3) { id } }', variables: { t: text } }) }))).json() as never;
     failing = true;

@@ -125,14 +125,17 @@ describe('embedding subgraph', () => {
     // A team written straight to the database (no event reaches this engine): the run picks it up.
     const team = [...demoSeed()].find((d) => d['@type'] === 'Team') as Record<string, unknown>;
     await db.client().addDocument({ ...team, '@id': 'Team/stream-team', slug: 'stream-team', name: 'Stream team', mission: 'Streams re-embeddings' }, {}, db.db, '[test] team');
-    const res = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('scheduler'), body: JSON.stringify({ branch: 'main', types: ['Team'], force: true }) }));
+    const res = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('scheduler', ['read']), body: JSON.stringify({ branch: 'main', types: ['Team'], force: true }) }));
     expect(res.headers.get('content-type')).toBe('application/x-ndjson');
     const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ result: { embedded: 13, removed: 0 } });
     expect(lines.some((l) => (l['progress'] as { done?: number } | undefined)?.done === 13)).toBe(true);
     expect((await serviceLog(db.terminus))[0]).toMatchObject({ author: 'scheduler@embedding', message: expect.stringContaining('[embedding] re-embed main') });
+    const unscoped = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('mallory', ['pii:read']), body: JSON.stringify({ branch: 'main', force: true }) }));
+    expect(unscoped.status).toBe(403);
+    expect(await unscoped.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN', reason: 'MISSING_SCOPE' } }] });
     for (const body of ['{"branch":"nope"}', '{"types":["Person"]}', '{"force":"yes"}', '[]', 'not json']) {
-      const bad = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers(), body }));
+      const bad = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('alice', ['read']), body }));
       expect(bad.status, body).toBe(400);
     }
   });
@@ -141,7 +144,7 @@ describe('embedding subgraph', () => {
     const before = (await serviceLog(db.terminus)).length;
     slowMs = 100;
     try {
-      const res = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('scheduler'), body: JSON.stringify({ branch: 'main', force: true }) }));
+      const res = await handler(new Request('http://embedding/reembed', { method: 'POST', headers: headers('scheduler', ['read']), body: JSON.stringify({ branch: 'main', force: true }) }));
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       const first = new TextDecoder().decode((await reader.read()).value);
       expect(JSON.parse(first.split('\n')[0] as string)).toMatchObject({ progress: { done: 0, total: 283 } });

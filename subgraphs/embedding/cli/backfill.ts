@@ -56,7 +56,7 @@ function done(result: SyncResult, where: string): never {
 async function viaService(): Promise<boolean> {
   const url = `http://${config.host}:${config.port}/reembed`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (config.identityKey !== null) headers[IDENTITY_HEADER] = signIdentity({ sub: process.env['USER'] || 'cli', scopes: [] }, config.identityKey);
+  if (config.identityKey !== null) headers[IDENTITY_HEADER] = signIdentity({ sub: process.env['USER'] || 'cli', scopes: ['service'] }, config.identityKey);
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ branch, force: values.force, ...(types === undefined ? {} : { types }) }) });

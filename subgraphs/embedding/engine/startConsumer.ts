@@ -11,12 +11,13 @@ export const DURABLE = 'embedding';
  * doubling up to 60 s). A new consumer starts at new events: the engine's start-up repair catches up
  * on what came before.
  */
-export function startConsumer(engine: EmbeddingEngine, bus: EventBus, options: { db: string; logger: Logger; retryDelayMs?: number; durable?: string }): Promise<Subscription> {
+export function startConsumer(engine: EmbeddingEngine, bus: EventBus, options: { db: string; logger: Logger; retryDelayMs?: number; maxRetryDelayMs?: number; durable?: string }): Promise<Subscription> {
   return consumeCommits(bus, {
     db: options.db,
     durable: options.durable ?? DURABLE,
     start: { kind: 'new' },
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
     ackWaitMs: 10 * 60_000,
     handler: (event) => engine.handleEvent(event),
     onError: (err, message) => engine.recordFailure(err, (message as { deliveryCount?: number }).deliveryCount ?? 1),
