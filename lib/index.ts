@@ -1,5 +1,6 @@
 export * from './errors/index.js';
 export * from './events/index.js';
+export * from './graphql/index.js';
 export * from './http/index.js';
 export * from './identity/index.js';
 export * from './log/index.js';

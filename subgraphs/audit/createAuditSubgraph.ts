@@ -1,9 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
+  createServiceGraphQLHandler,
   createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
 } from '../../lib/index.js';
 import { graphql } from './graphqlRuntime.js';
-import { createGraphQLHandler } from './http/graphqlHandler.js';
 import type { CommitRelay } from './relay/CommitRelay.js';
 import { createAuditRuntime, type AuditContext } from './resolvers/AuditRuntime.js';
 import { createResolvers } from './resolvers/createResolvers.js';
@@ -43,7 +43,7 @@ export function createAuditSubgraph(deps: AuditSubgraphDeps): (request: Request)
   const typeDefs = graphql.parse(deps.sdl ?? AUDIT_SDL);
   const schema = buildSubgraphSchema({ typeDefs, resolvers: createResolvers(typeDefs) as unknown as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
   const runtime = createAuditRuntime(deps.terminus);
-  const handle = createGraphQLHandler<AuditContext>({ schema, logger, metrics });
+  const handle = createServiceGraphQLHandler<AuditContext>({ schema, logger, metrics });
   const ops = opsRoutes({
     metrics,
     ready: async () => ({

@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
+  createServiceGraphQLHandler,
   createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
 } from '../../lib/index.js';
 import type { EmbeddingEngine } from './engine/EmbeddingEngine.js';
 import { registerEngineMetrics } from './engine/engineMetrics.js';
 import { graphql } from './graphqlRuntime.js';
-import { createGraphQLHandler } from './http/graphqlHandler.js';
 import { parseReembed, reembedResponse } from './http/reembedRoute.js';
 import { createResolvers, type EmbeddingContext, type EmbeddingRuntime } from './resolvers/createResolvers.js';
 import { EMBEDDING_SDL } from './schema/embeddingSdl.js';
@@ -50,7 +50,7 @@ export function createEmbeddingSubgraph(deps: EmbeddingSubgraphDeps): (request: 
   const typeDefs = graphql.parse(deps.sdl ?? EMBEDDING_SDL);
   const schema = buildSubgraphSchema({ typeDefs, resolvers: createResolvers(typeDefs) as unknown as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
   const runtime: EmbeddingRuntime = { engine: deps.engine, maxQueryChars: deps.maxQueryChars ?? 2_000, queryCache: new Map() };
-  const handle = createGraphQLHandler<EmbeddingContext>({ schema, logger, metrics });
+  const handle = createServiceGraphQLHandler<EmbeddingContext>({ schema, logger, metrics });
   const ops = opsRoutes({
     metrics,
     ready: async () => ({

@@ -1,10 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
+  createServiceGraphQLHandler,
   createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, supergraphError, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics,
 } from '../../lib/index.js';
 import type { Scheduler } from './engine/Scheduler.js';
 import { graphql } from './graphqlRuntime.js';
-import { createGraphQLHandler } from './http/graphqlHandler.js';
 import { createResolvers, type SchedulerContext } from './resolvers/createResolvers.js';
 import { SCHEDULER_SDL } from './schemaSdl.js';
 import type { SchedulerStore } from './store/SchedulerStore.js';
@@ -54,7 +54,7 @@ export function createSchedulerSubgraph(deps: SchedulerSubgraphDeps): (request: 
   const typeDefs = graphql.parse(SCHEDULER_SDL);
   const resolvers = { ...createResolvers(), DateTime, JSON: JSONScalar };
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
-  const handle = createGraphQLHandler<SchedulerContext>({ schema, logger, metrics });
+  const handle = createServiceGraphQLHandler<SchedulerContext>({ schema, logger, metrics });
   const ops = opsRoutes({
     metrics,
     ready: async () => ({ terminusdb: await deps.store.terminus.ready(), ...(deps.bus === undefined ? {} : { bus: await deps.bus.ready() }) }),

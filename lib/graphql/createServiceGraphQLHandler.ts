@@ -1,9 +1,8 @@
-/** GraphQL over HTTP for the scheduler schema (the same handling as the audit subgraph's; units do not share code but through lib). */
-import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { codeOf, json, type Logger, type Metrics } from '../../../lib/index.js';
-import { graphql } from '../graphqlRuntime.js';
-
-const { execute, getOperationAST, parse, validate } = graphql;
+import { execute, getOperationAST, parse, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { codeOf } from '../errors/index.js';
+import { json } from '../http/index.js';
+import type { Logger } from '../log/index.js';
+import type { Metrics } from '../ops/index.js';
 
 function badRequest(message: string, code = 'BAD_REQUEST'): Response {
   return json({ errors: [{ message, extensions: { code } }] }, 400);
@@ -21,15 +20,26 @@ function formatError(err: GraphQLError, logger: Logger): GraphQLFormattedError {
   return { message: 'Internal server error', ...(err.path === undefined ? {} : { path: err.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** GraphQL over HTTP (POST JSON, GET for queries) for one schema. */
-export function createGraphQLHandler<C>(options: { schema: GraphQLSchema; logger: Logger; metrics: Metrics }): (request: Request, context: C) => Promise<Response> {
+/**
+ * GraphQL over HTTP for a service subgraph's schema (POST JSON, GET for queries): 400 JSON with a
+ * catalogued code for bad bodies, parse and validation errors; subscriptions refused (the router
+ * serves them over graphql-ws); resolver errors keep their catalogue code, anything else is logged and
+ * masked as INTERNAL_SERVER_ERROR; request and error metrics.
+ */
+export function createServiceGraphQLHandler<C>(options: { schema: GraphQLSchema; logger: Logger; metrics: Metrics }): (request: Request, context: C) => Promise<Response> {
   const { schema, logger, metrics } = options;
   return async (request, context) => {
     const started = performance.now();
     let body: Record<string, unknown>;
     if (request.method === 'GET') {
       const p = new URL(request.url).searchParams;
-      body = { query: p.get('query'), operationName: p.get('operationName'), variables: p.get('variables') === null ? undefined : JSON.parse(p.get('variables') ?? '{}') };
+      let variables: unknown;
+      try {
+        variables = p.get('variables') === null ? undefined : JSON.parse(p.get('variables') ?? '{}');
+      } catch {
+        return badRequest('The variables parameter is not JSON');
+      }
+      body = { query: p.get('query'), operationName: p.get('operationName'), variables };
     } else {
       try {
         body = (await request.json()) as Record<string, unknown>;
@@ -51,7 +61,9 @@ export function createGraphQLHandler<C>(options: { schema: GraphQLSchema; logger
     if (op === null || op === undefined) return badRequest('Unknown or ambiguous operation', 'BAD_USER_INPUT');
     if (op.operation === 'subscription') return badRequest('Subscriptions are served by the router (graphql-ws)', 'BAD_REQUEST');
     if (request.method === 'GET' && op.operation !== 'query') return json({ errors: [{ message: 'Only queries over GET' }] }, 405, { allow: 'POST' });
-    const result = await execute({ schema, document, operationName, contextValue: context, variableValues: (body['variables'] as Record<string, unknown> | undefined) ?? null });
+    const variables = body['variables'];
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return badRequest('variables must be a JSON object');
+    const result = await execute({ schema, document, operationName, contextValue: context, variableValues: (variables as Record<string, unknown> | undefined) ?? null });
     const errors = result.errors?.map((e) => formatError(e, logger));
     for (const e of errors ?? []) metrics.errors.inc({ code: String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') });
     metrics.requests.observe({ operation_type: op.operation, operation_name: op.name?.value ?? '', outcome: errors === undefined ? 'ok' : 'error' }, (performance.now() - started) / 1000);

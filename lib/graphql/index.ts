@@ -1,0 +1,1 @@
+export { createServiceGraphQLHandler } from './createServiceGraphQLHandler.js';
