@@ -1,3 +1,4 @@
+export * from './config/index.js';
 export * from './errors/index.js';
 export * from './events/index.js';
 export * from './graphql/index.js';

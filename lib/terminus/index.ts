@@ -1,3 +1,3 @@
-export { ConfigError, terminusSettingsFromEnv } from './settings.js';
+export { terminusSettingsFromEnv } from './settings.js';
 export { refPath, Terminus, type GraphQLAnswer, type Ref, type SizedGraphQLAnswer, type TerminusSettings } from './Terminus.js';
 export { TerminusError, toTerminusError } from './TerminusError.js';

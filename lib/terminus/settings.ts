@@ -1,12 +1,6 @@
+import { ConfigError } from '../config/index.js';
 import type { TerminusSettings } from './Terminus.js';
 
-/** A configuration mistake, with what to set. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /**
  * TerminusDB settings from the environment, shared by every process:

@@ -1,4 +1,4 @@
-import { eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+import { envFlag, envInteger, eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
 
 /** Configuration of the audit subgraph process (one typed object, read from env at start). */
 export interface AuditConfig {
@@ -30,20 +30,8 @@ export class AuditConfigError extends Error {
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AuditConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false') throw new AuditConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
-  return raw === 'true';
-}
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, AuditConfigError);
+const flag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => envFlag(env, name, fallback, AuditConfigError);
 
 /** Reads and validates the configuration from the environment. */
 export function auditConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuditConfig {

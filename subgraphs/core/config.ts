@@ -1,4 +1,4 @@
-import { terminusSettingsFromEnv, type TerminusSettings } from '../../lib/index.js';
+import { envInteger, terminusSettingsFromEnv, type TerminusSettings } from '../../lib/index.js';
 
 /** Configuration of the core subgraph process (one typed object, read from env at start). */
 export interface CoreConfig {
@@ -28,13 +28,7 @@ export class CoreConfigError extends Error {
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CoreConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return n;
-}
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, CoreConfigError);
 
 /** Reads and validates the configuration from the environment. */
 export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {

@@ -1,4 +1,4 @@
-import { eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+import { envFlag, envInteger, eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
 
 /** Which embedding provider, and its settings. */
 export type ProviderConfig =
@@ -45,20 +45,8 @@ export class EmbeddingConfigError extends Error {
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new EmbeddingConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false') throw new EmbeddingConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
-  return raw === 'true';
-}
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, EmbeddingConfigError);
+const flag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => envFlag(env, name, fallback, EmbeddingConfigError);
 
 function provider(env: NodeJS.ProcessEnv): ProviderConfig {
   const kind = (env['EMBEDDING_PROVIDER'] ?? '').trim() || 'use';

@@ -1,0 +1,1 @@
+export { ConfigError, envFlag, envInteger, type ConfigErrorClass } from './env.js';
