@@ -1,3 +1,4 @@
+import type { InvalidDocument } from '../lib/index.js';
 import type { CompositionProblem } from '../router/index.js';
 import type { Diagnostic } from '../ontology/index.js';
 
@@ -39,19 +40,13 @@ export interface SchemaChange {
   readonly operations: readonly AffectedOperation[];
 }
 
-/** A document that would become invalid under the new ontology, with TerminusDB's witnesses. */
-export interface InvalidDocument {
-  /** Document id (`terminusdb:///data/` prefix removed), or `schema` for schema-level witnesses. */
-  readonly id: string;
-  readonly witnesses: readonly Record<string, unknown>[];
-}
-
 /** Outcome of `--simulate`. */
 export interface SimulationReport {
   /** The throwaway branch it used. */
   readonly branch: string;
   /** `ok`: TerminusDB accepted the ontology; `invalid`: it refused with witnesses; `error`: something else failed. */
   readonly status: 'ok' | 'invalid' | 'error';
+  /** Documents that would become invalid under the new ontology, with TerminusDB's witnesses. */
   readonly invalidDocuments: readonly InvalidDocument[];
   /** Message of an unexpected failure (status `error`). */
   readonly error?: string;

@@ -9,6 +9,6 @@ export { printHuman, printJson } from './printReport.js';
 export { apiSchema } from './apiSchema.js';
 export { classifyChanges, type ClassifiedChange } from './classifyChanges.js';
 export { operationUsage } from './operations/operationUsage.js';
-export { simulateOntology, witnessDocument, type SimulateOptions } from './simulateOntology.js';
+export { simulateOntology, type SimulateOptions } from './simulateOntology.js';
 export { BaselineError } from './readBaseline.js';
 export { runCheckCommand } from './runCheckCommand.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { witnessDocument } from '../simulateOntology.js';
+import { witnessDocument } from '../witnesses.js';
 
 describe('witnessDocument', () => {
   it('finds the document a witness is about', () => {
