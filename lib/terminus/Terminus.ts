@@ -78,6 +78,23 @@ export class Terminus {
     return c;
   }
 
+  /**
+   * Creates `branch` as an empty branch (no shared history; its own schema) through the official client's
+   * `POST /api/branch` with no origin — how each service keeps its data (`svc-<service>`). True when
+   * created, false when it already existed.
+   */
+  async ensureEmptyBranch(branch: string, author: string): Promise<boolean> {
+    const s = this.settings;
+    const client = this.client({ author });
+    try {
+      await this.call(() => client.sendCustomRequest('POST', `${s.url}/api/branch/${refPath(s, { branch })}`, {}) as Promise<unknown>);
+      return true;
+    } catch (err) {
+      if ((err as { apiErrorType?: string }).apiErrorType === 'api:BranchExistsError') return false;
+      throw err;
+    }
+  }
+
   /** Runs a query against TerminusDB's GraphQL endpoint at `ref`. GraphQL errors come back in the answer. */
   async graphql<T = Record<string, unknown>>(ref: Ref, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
     return (await this.graphqlSized<T>(ref, query, variables)).answer;

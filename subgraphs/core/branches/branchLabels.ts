@@ -17,23 +17,12 @@ function labelId(branch: string): string {
   return `BranchLabel/${toTerminusBranch(branch)}`;
 }
 
-/** Creates `svc-core` (empty, no shared history) unless it exists. */
-async function ensureServiceBranch(terminus: Terminus, author: string): Promise<void> {
-  const s = terminus.settings;
-  const client = terminus.client({ author });
-  try {
-    await terminus.call(() => client.sendCustomRequest('POST', `${s.url}/api/branch/${refPath(s, { branch: SERVICE_BRANCH })}`, {}) as Promise<unknown>);
-  } catch (err) {
-    if ((err as { apiErrorType?: string }).apiErrorType !== 'api:BranchExistsError') throw err;
-  }
-}
-
 /**
  * Stores the max-age label of a branch in `svc-core` (raw JSON document, replaced if present), so a
  * clean-up job can list labels and delete expired branches. Lineage stays in the one commit graph.
  */
 export async function writeBranchLabel(terminus: Terminus, label: BranchLabel, meta: { author: string; message: string }): Promise<void> {
-  await ensureServiceBranch(terminus, meta.author);
+  await terminus.ensureEmptyBranch(SERVICE_BRANCH, meta.author);
   const s = terminus.settings;
   const q = new URLSearchParams({ author: meta.author, message: meta.message, raw_json: 'true', create: 'true' });
   const client = terminus.client({ author: meta.author });

@@ -105,12 +105,7 @@ export class RecordStore {
   async open(author = 'system@embedding'): Promise<void> {
     const t = this.#terminus;
     const s = t.settings;
-    const client = t.client({ author });
-    try {
-      await t.call(() => client.sendCustomRequest('POST', `${s.url}/api/branch/${refPath(s, { branch: SERVICE_BRANCH })}`, {}) as Promise<unknown>);
-    } catch (err) {
-      if ((err as TerminusError).apiErrorType !== 'api:BranchExistsError') throw err;
-    }
+    await t.ensureEmptyBranch(SERVICE_BRANCH, author);
     const schemaClient = t.client({ author, branch: SERVICE_BRANCH });
     await t.call(() => schemaClient.updateDocument([...RECORD_SCHEMA] as unknown as object[], { graph_type: 'schema', create: true } as never, s.db, '[embedding] record schema') as Promise<unknown>);
     await this.reload();

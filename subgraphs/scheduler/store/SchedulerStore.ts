@@ -2,7 +2,6 @@ import { refPath, TerminusError, type Terminus } from '../../../lib/index.js';
 import type { Job, Run, RunStatus } from '../model/types.js';
 import { docToJob, docToRun, jobToDoc, runToDoc, type Doc } from './documents.js';
 import { SCHEDULER_SCHEMA, SCHEDULER_SCHEMA_VERSION } from './schedulerSchema.js';
-import { ensureEmptyBranch } from './terminusOps.js';
 
 /** The branch that keeps the scheduler's documents. */
 export const SCHEDULER_BRANCH = 'svc-scheduler';
@@ -64,7 +63,7 @@ export class SchedulerStore {
   async #ensure(): Promise<void> {
     const t = this.terminus;
     const author = 'system@scheduler';
-    await ensureEmptyBranch(t, SCHEDULER_BRANCH, author);
+    await t.ensureEmptyBranch(SCHEDULER_BRANCH, author);
     const client = t.client({ author });
     const current = (await t.call(() => client.sendCustomRequest('GET', `${t.settings.url}/api/document/${this.#path()}?graph_type=schema&as_list=true`) as Promise<unknown>)) as Doc[];
     const context = Array.isArray(current) ? current.find((d) => d['@type'] === '@context') : undefined;

@@ -53,20 +53,6 @@ export async function deleteBranch(terminus: Terminus, branch: string, author: s
   await terminus.call(() => client.deleteBranch(toTerminusBranch(branch)) as Promise<unknown>);
 }
 
-/** Creates an empty branch (no shared history, its own schema) unless it exists. */
-export async function ensureEmptyBranch(terminus: Terminus, branch: string, author: string): Promise<boolean> {
-  const s = terminus.settings;
-  const client = terminus.client({ author });
-  try {
-    await terminus.call(() => client.sendCustomRequest('POST', `${s.url}/api/branch/${refPath(s, { branch })}`, {}) as Promise<unknown>);
-    return true;
-  } catch (err) {
-    if ((err as { apiErrorType?: string }).apiErrorType === 'api:BranchExistsError') return false;
-    if (err instanceof TerminusError && /BranchExists/.test(JSON.stringify(err.body ?? ''))) return false;
-    throw err;
-  }
-}
-
 /** One page of instance documents at a ref (in TerminusDB's order), or of one type. */
 export async function documentPage(terminus: Terminus, ref: Ref, skip: number, count: number, type?: string): Promise<Record<string, unknown>[]> {
   const s = terminus.settings;
