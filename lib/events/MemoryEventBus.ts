@@ -164,7 +164,16 @@ export class MemoryEventBus implements EventBus {
       while (active) {
         const m = pick();
         if (m === undefined || !subjectMatches(state.filter, m.subject)) {
-          if (m === undefined) await new Promise<void>((resolve) => (wake = resolve));
+          if (m === undefined) {
+            // A timer can fire a little before `Date.now()` reaches its due time (libuv caches the
+            // loop's clock), so the wait ends no later than the earliest pending redelivery.
+            let earliest = Number.POSITIVE_INFINITY;
+            for (const at of state.redeliver.values()) earliest = Math.min(earliest, at);
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              if (earliest !== Number.POSITIVE_INFINITY) later(Math.max(1, earliest - Date.now() + 1), poke);
+            });
+          }
           continue;
         }
         const delivery = deliveryOf(m);
