@@ -20,7 +20,7 @@ import { fromFetchRequest, tooLarge, type GraphQLHttpRequest } from './request/r
 import type { SchemaGeneration } from './schema/SchemaGeneration.js';
 import { SchemaSource, type ReloadOutcome } from './schema/SchemaSource.js';
 import { SubgraphRegistry } from './subgraph/SubgraphRegistry.js';
-import { createSubscriptionServer } from './subscriptions/createSubscriptionServer.js';
+import { createSubscriptionServer, type SubscriptionCounts } from './subscriptions/createSubscriptionServer.js';
 
 /** Collaborators a router may be given (tests, embedding); defaults are made otherwise. */
 export interface RouterDeps {
@@ -49,7 +49,7 @@ export interface Router extends AsyncDisposable {
   /** WebSocket upgrades on `/graphql`: graphql-ws subscriptions (501 without `deps.bus`). */
   readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Subscriptions accepted, and those receiving events (live). */
-  readonly subscriptions: () => { readonly active: number; readonly live: number };
+  readonly subscriptions: () => SubscriptionCounts;
   /** The schema generation new requests use. */
   readonly schema: () => SchemaGeneration | undefined;
   readonly state: () => RouterState;
@@ -167,7 +167,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
       if (ws !== undefined && phase === 'serving') return ws.upgrade(request, socket, head);
       socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nsubscriptions need an event bus (NATS_URL)\n');
     },
-    subscriptions: () => ws?.counts() ?? { active: 0, live: 0 },
+    subscriptions: () => ws?.counts() ?? { active: 0, live: 0, frames: 0, writes: 0 },
     schema: () => schema.current,
     state: () => (phase === 'serving' ? { phase, schema: schema.current?.id ?? '' } : { phase }),
     reload: (sdl) => schema.reload(sdl),

@@ -54,9 +54,11 @@ async function open(i: number): Promise<void> {
 }
 
 process.on('message', (m: { kind: string }) => {
-  if (m.kind === 'report') {
+  if (m.kind === 'report' || m.kind === 'progress') {
+    // `progress` (polled while events flow) carries counts only: shipping the latencies over IPC
+    // on every poll cost both processes CPU and skewed the latencies measured.
     const cpu = process.cpuUsage();
-    process.send?.({ kind: 'report', received, errors, closed, latencies, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss });
+    process.send?.({ kind: m.kind, received, errors, closed, latencies: m.kind === 'report' ? latencies : [], cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss });
   } else if (m.kind === 'reset') {
     received = 0;
     errors = 0;

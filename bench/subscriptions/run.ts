@@ -3,7 +3,8 @@
  * straight to JetStream (`commits.<db>.main`) at a fixed rate. The router runs in this process (with
  * the publisher, a few publishes a second); the subscribers run in child processes (`clients.ts`,
  * at most 5,000 sockets each), so the router's RSS and CPU are measured alone. Latency = publish →
- * event parsed by a client (the publish time travels in the event's `message`; one machine clock).
+ * event parsed by a client (the scheduled publish time travels in the event's `message`; one machine
+ * clock; a publish that runs late because the process is busy counts as latency).
  * The selection holds envelope fields only: the numbers are the router's fan-out (bus → hub → shared
  * execution → WebSocket frames), not the subgraphs'.
  * `npx tsx bench/subscriptions/run.ts [subscribers=1000,5000,10000] [events=100] [rate=20] [--cpu-prof]`
@@ -25,7 +26,6 @@ const PER_PROCESS = 5_000;
 const DB = 'bench';
 const SECRET = 'bench-secret-bench-secret';
 const QUERY = 'subscription { commitAdded(branch: "main") { cursor commitId message timestamp changes { id op } } }';
-const now = (): number => performance.timeOrigin + performance.now();
 
 interface Report {
   readonly kind: 'report';
@@ -54,15 +54,15 @@ function startClients(url: string, count: number, authorization: string) {
       if (m.kind === 'ready') resolve(m);
     });
   });
-  const report = (): Promise<Report> =>
+  const report = (kind: 'report' | 'progress' = 'report'): Promise<Report> =>
     new Promise((resolve) => {
       const on = (m: { kind: string }): void => {
-        if (m.kind !== 'report') return;
+        if (m.kind !== kind) return;
         child.off('message', on);
         resolve(m as Report);
       };
       child.on('message', on);
-      child.send({ kind: 'report' });
+      child.send({ kind });
     });
   return { child, ready, report };
 }
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     let peakRss = rss0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const cpu0 = process.cpuUsage();
+    const counts0 = router.subscriptions();
     const clientCpu0 = (await Promise.all(clients.map((c) => c.report()))).reduce((a, r) => a + r.cpuMs, 0);
     for (const c of clients) c.child.send({ kind: 'reset' });
     const t0 = performance.now();
@@ -104,19 +105,22 @@ async function main(): Promise<void> {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const commit = `c${n}x${e}`;
-      const event: CommitEvent = { version: 1, kind: 'commit', db: DB, branch: 'main', commit, parent: null, author: 'bench', message: String(now()), trailers: {}, traceId: null, userSid: null, timestamp: new Date().toISOString(), changes: [{ id: `Tag/t${e}`, type: 'Tag', op: 'inserted' }], changeCount: 1, truncated: false };
+      // The event carries its scheduled time, not the time it was published: when the router's
+      // process is too busy to publish on schedule, the wait counts as latency (no coordinated omission).
+      const event: CommitEvent = { version: 1, kind: 'commit', db: DB, branch: 'main', commit, parent: null, author: 'bench', message: String(performance.timeOrigin + due), trailers: {}, traceId: null, userSid: null, timestamp: new Date().toISOString(), changes: [{ id: `Tag/t${e}`, type: 'Tag', op: 'inserted' }], changeCount: 1, truncated: false };
       await publisher.publish(commitSubject(DB, 'main'), event, { msgId: commit });
     }
     const deadline = Date.now() + 60_000;
     let reports: Report[] = [];
     for (;;) {
-      reports = await Promise.all(clients.map((c) => c.report()));
+      reports = await Promise.all(clients.map((c) => c.report('progress')));
       if (reports.reduce((a, r) => a + r.received, 0) >= n * EVENTS || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
+    reports = await Promise.all(clients.map((c) => c.report()));
     const received = reports.reduce((a, r) => a + r.received, 0);
     const errors = openErrors + reports.reduce((a, r) => a + r.errors + r.closed, 0);
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -124,9 +128,11 @@ async function main(): Promise<void> {
     rows.push([`${n} subscribers: delivered / expected (client errors)`, `${received} / ${n * EVENTS} (${errors})`]);
     rows.push([`${n} subscribers: latency p50 / p99 / max`, `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))} / ${ms(latencies.at(-1) ?? NaN)}`, n === 10_000 ? 'p99 ≤ 250 ms' : '']);
     rows.push([`${n} subscribers: router RSS (idle subscribed / peak) / CPU`, `${Math.round(rss0 / 2 ** 20)} / ${Math.round(peakRss / 2 ** 20)} MiB / ${Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 100)} %`, n === 10_000 ? 'RSS ≤ 1 GiB' : '']);
+    const counts = router.subscriptions();
+    rows.push([`${n} subscribers: run length / frames per socket write`, `${seconds.toFixed(1)} s / ${((counts.frames - counts0.frames) / Math.max(1, counts.writes - counts0.writes)).toFixed(2)}`]);
     rows.push([`${n} subscribers: router CPU per delivered event`, `${(((cpu.user + cpu.system) / Math.max(1, received)) * 1).toFixed(1)} µs`]);
     rows.push([`${n} subscribers: clients (${clients.length} processes) CPU`, `${Math.round((clientCpu / 1000 / seconds) * 100)} %`]);
-    console.log(rows.slice(-5).map((r) => r.join(': ')).join('\n'));
+    console.log(rows.slice(-6).map((r) => r.join(': ')).join('\n'));
     for (const c of clients) c.child.send({ kind: 'exit' });
     await Promise.all(clients.map((c) => new Promise((r) => c.child.once('exit', r))));
     const drain = Date.now() + 60_000;

@@ -14,6 +14,7 @@ import { isErrorList, prepareDocument, type PreparedOperation } from '../executi
 import type { RouterRuntime } from '../execution/RouterRuntime.js';
 import { EventHub } from './EventHub.js';
 import { EventQueue } from './EventQueue.js';
+import { FrameOutbox } from './FrameOutbox.js';
 import { documentTypes, EventOutcomes, type Outcome, type OutcomeSource, type SharedExecution } from './EventOutcomes.js';
 import { readEventStreams, type EventStreamField } from './eventStreams.js';
 import type { EventExecution } from './resolveEvent.js';
@@ -27,56 +28,20 @@ const MAX_BACKLOG = 1_000;
 /** Bytes a subscriber's socket may have unsent before it is ended with an error (slow consumer). */
 const MAX_BUFFERED = 8 * 2 ** 20;
 
-/** The TCP socket under a `ws` WebSocket (not public API; present in ws 8). */
-function rawSocket(ws: WebSocket): Duplex | undefined {
-  const socket = (ws as unknown as { _socket?: Duplex })._socket;
-  return socket !== undefined && typeof socket.write === 'function' ? socket : undefined;
+/** Subscription gauges and counters. */
+export interface SubscriptionCounts {
+  readonly active: number;
+  readonly live: number;
+  /** Event frames written, and the socket writes that carried them (fewer under load: coalesced). */
+  readonly frames: number;
+  readonly writes: number;
 }
-
-/**
- * Writes one graphql-ws `next` message (`prefix` + `payload` + `}`) as a complete unmasked WebSocket
- * text frame, header included, in a single socket write: ws's Sender would frame it as two writes
- * under cork/uncork, a measurable cost at 10,000 subscribers × 20 events/s. Frames are written whole
- * and in order with ws's own sends (pings, graphql-ws messages: this server has no permessage-deflate,
- * so ws sends synchronously and never queues); without the raw socket ws's `send` is used.
- */
-export function writeTextFrame(ws: WebSocket, prefix: string, prefixBytes: number, payload: Buffer): void {
-  const length = prefixBytes + payload.length + 1;
-  const socket = rawSocket(ws);
-  if (socket === undefined) {
-    const message = Buffer.allocUnsafe(length);
-    message.write(prefix, 0, 'utf8');
-    payload.copy(message, prefixBytes);
-    message[length - 1] = FRAME_END;
-    ws.send(message, { binary: false });
-    return;
-  }
-  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(header + length);
-  frame[0] = 0x81; // FIN + text
-  if (header === 2) frame[1] = length;
-  else if (header === 4) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length >>> 0, 6);
-  }
-  frame.write(prefix, header, 'utf8');
-  payload.copy(frame, header + prefixBytes);
-  frame[frame.length - 1] = FRAME_END;
-  socket.write(frame);
-}
-
-/** `}`: closes a `next` frame around its payload. */
-const FRAME_END = 0x7d;
 
 /** The WebSocket side of the router: graphql-ws on `/graphql`. */
 export interface SubscriptionServer extends AsyncDisposable {
   readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
-  /** Accepted subscriptions (all connections), and those already receiving events (live). */
-  counts(): { readonly active: number; readonly live: number };
+  /** Accepted subscriptions (all connections), those already receiving events (live), and event frames and socket writes so far. */
+  counts(): SubscriptionCounts;
   close(): Promise<void>;
 }
 
@@ -137,7 +102,8 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
   const perToken = new Map<string, number>();
   let active = 0;
   let live = 0;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: rt.config.limits.maxBodyBytes, perMessageDeflate: false }); // no deflate: frames are written whole (writeTextFrame)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: rt.config.limits.maxBodyBytes, perMessageDeflate: false }); // no deflate: frames are written whole (FrameOutbox)
+  const outbox = new FrameOutbox();
 
   const fail = (message: string, code: Parameters<typeof supergraphError>[0] = 'BAD_REQUEST', ext: Record<string, unknown> = {}): GraphQLError[] => [supergraphError(code, message, ext)];
 
@@ -274,8 +240,8 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
 
   /**
    * Events reach the socket without graphql-ws's per-message machinery: the outcome of an event is
-   * shared by the subscribers of the same group ({@link EventOutcomes}) and its frame written straight
-   * to the WebSocket (`{"id":…,"type":"next","payload":…}`, the payload serialized once). The returned
+   * shared by the subscribers of the same group ({@link EventOutcomes}) and its frame queued in the
+   * {@link FrameOutbox}, which writes it straight to the WebSocket (`{"id":…,"type":"next","payload":…}`, the payload serialized once). The returned
    * iterator only carries a final error (graphql-ws then sends `next` with it and `complete`).
    */
   const subscribe = (args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> => {
@@ -292,7 +258,9 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     let queued = 0;
     let gap: Gap | undefined;
     let cached: { id: string; x: SharedExecution | readonly GraphQLError[] } | undefined;
+    const open = (): boolean => !queue.ended;
     const endWith = (errors: readonly GraphQLError[]): void => {
+      outbox.flush(s.socket); // events before the error reach the client before it
       queue.push({ errors });
       queue.end();
     };
@@ -300,6 +268,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     const apply = (o: Outcome): void => {
       if (queue.ended) return;
       if (expired(s.caller, Date.now())) {
+        outbox.flush(s.socket);
         forbidden(s.socket, 'token expired');
         queue.end();
         return;
@@ -307,8 +276,8 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
       if (o.kind === 'end') return endWith(o.errors);
       for (const payload of o.payloads) {
         if (s.socket.readyState !== s.socket.OPEN) return;
-        if (s.socket.bufferedAmount > MAX_BUFFERED) return slow();
-        writeTextFrame(s.socket, prefix, prefixBytes, payload);
+        if (s.socket.bufferedAmount + outbox.pendingBytes(s.socket) > MAX_BUFFERED) return slow();
+        outbox.enqueue(s.socket, { prefix, prefixBytes, payload, live: open });
       }
     };
     const outcomeOf = (message: BusMessage): Outcome | Promise<Outcome> => {
@@ -379,13 +348,14 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
 
   const close = async (): Promise<void> => {
     await Promise.resolve(disposable.dispose()).catch(() => undefined);
+    outbox.close();
     await hub.close();
   };
   return {
     upgrade: (request, socket, head) => {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     },
-    counts: () => ({ active, live }),
+    counts: () => ({ active, live, frames: outbox.frames, writes: outbox.writes }),
     close,
     [Symbol.asyncDispose]: close,
   };
