@@ -14,7 +14,7 @@ import { isErrorList, prepareDocument, type PreparedOperation } from '../executi
 import type { RouterRuntime } from '../execution/RouterRuntime.js';
 import { EventHub } from './EventHub.js';
 import { EventQueue } from './EventQueue.js';
-import { FrameOutbox } from './FrameOutbox.js';
+import { FrameOutbox, type FrameOwner } from './FrameOutbox.js';
 import { documentTypes, EventOutcomes, type Outcome, type OutcomeSource, type SharedExecution } from './EventOutcomes.js';
 import { readEventStreams, type EventStreamField } from './eventStreams.js';
 import type { EventExecution } from './resolveEvent.js';
@@ -103,7 +103,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
   let active = 0;
   let live = 0;
   const wss = new WebSocketServer({ noServer: true, maxPayload: rt.config.limits.maxBodyBytes, perMessageDeflate: false }); // no deflate: frames are written whole (FrameOutbox)
-  const outbox = new FrameOutbox();
+  const outbox = new FrameOutbox(MAX_BUFFERED);
 
   const fail = (message: string, code: Parameters<typeof supergraphError>[0] = 'BAD_REQUEST', ext: Record<string, unknown> = {}): GraphQLError[] => [supergraphError(code, message, ext)];
 
@@ -248,6 +248,7 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     const s = args.contextValue as Subscribed;
     let stop: (() => void) | undefined;
     const queue = new EventQueue<ExecutionResult>(() => {
+      clearTimeout(expiry);
       stop?.();
       s.release();
     });
@@ -258,28 +259,45 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     let queued = 0;
     let gap: Gap | undefined;
     let cached: { id: string; x: SharedExecution | readonly GraphQLError[] } | undefined;
-    const open = (): boolean => !queue.ended;
     const endWith = (errors: readonly GraphQLError[]): void => {
       outbox.flush(s.socket); // events before the error reach the client before it
       queue.push({ errors });
       queue.end();
     };
     const slow = (): void => endWith(fail('the subscriber fell too far behind; resume with the last cursor', 'BAD_REQUEST', { reason: 'SLOW_CONSUMER' }));
+    const owner: FrameOwner = {
+      prefix,
+      prefixBytes,
+      get ended() {
+        return queue.ended;
+      },
+      slow,
+    };
+    const slot = outbox.slot(s.socket);
     const apply = (o: Outcome): void => {
       if (queue.ended) return;
-      if (expired(s.caller, Date.now())) {
-        outbox.flush(s.socket);
-        forbidden(s.socket, 'token expired');
-        queue.end();
-        return;
-      }
       if (o.kind === 'end') return endWith(o.errors);
-      for (const payload of o.payloads) {
-        if (s.socket.readyState !== s.socket.OPEN) return;
-        if (s.socket.bufferedAmount + outbox.pendingBytes(s.socket) > MAX_BUFFERED) return slow();
-        outbox.enqueue(s.socket, { prefix, prefixBytes, payload, live: open });
-      }
+      for (const payload of o.payloads) outbox.enqueue(slot, owner, payload);
     };
+    // The token's expiry ends the subscription when it comes (events before it are written first).
+    const exp = s.caller.claims.exp;
+    let expiry: NodeJS.Timeout | undefined;
+    const armExpiry = (): void => {
+      if (typeof exp !== 'number') return;
+      const wait = exp * 1000 - Date.now();
+      expiry = setTimeout(
+        () => {
+          if (queue.ended) return;
+          if (exp * 1000 > Date.now()) return armExpiry(); // a wait longer than a timer allows
+          outbox.flush(s.socket);
+          forbidden(s.socket, 'token expired');
+          queue.end();
+        },
+        Math.min(Math.max(0, wait), 2 ** 31 - 1),
+      );
+      expiry.unref();
+    };
+    armExpiry();
     const outcomeOf = (message: BusMessage): Outcome | Promise<Outcome> => {
       const generationId = rt.schema.current?.id ?? '';
       if (cached?.id !== generationId) cached = { id: generationId, x: executionFor(s) };

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { FrameOutbox, writeTextFrames, type PendingFrame } from '../FrameOutbox.js';
+import { FrameOutbox, writeTextFrames, type FrameOwner, type PendingFrame } from '../FrameOutbox.js';
 
 /** A ws server whose connection handler gets the server-side socket; a client that collects messages. */
 async function pair(onServer: (ws: WebSocket) => void, expected: number): Promise<string[]> {
@@ -31,7 +31,12 @@ async function pair(onServer: (ws: WebSocket) => void, expected: number): Promis
 }
 
 const prefix = '{"id":"ü-1","type":"next","payload":';
-const frame = (payload: Buffer, live = (): boolean => true): PendingFrame => ({ prefix, prefixBytes: Buffer.byteLength(prefix), payload, live });
+const prefixBytes = Buffer.byteLength(prefix);
+const frame = (payload: Buffer): PendingFrame => ({ prefix, prefixBytes, payload });
+const owner = (over: Partial<FrameOwner> = {}): FrameOwner & { slowCalls: number } => {
+  const o = { prefix, prefixBytes, ended: false, slowCalls: 0, slow: () => void o.slowCalls++, ...over };
+  return o;
+};
 const payloads = [10, 125 - 30, 126, 200, 65_535 - 40, 65_536, 300_000].map((n) => Buffer.from(JSON.stringify({ data: { s: 'é'.repeat(Math.max(0, Math.floor(n / 2) - 20)) } })));
 
 describe('writeTextFrames', () => {
@@ -56,9 +61,11 @@ describe('FrameOutbox', () => {
     const received = await pair((ws) => {
       ws.send('first');
       outbox.flush(ws); // nothing queued: nothing written
-      for (const p of payloads) outbox.enqueue(ws, frame(p));
-      outbox.enqueue(ws, frame(Buffer.from('"ended"'), () => false));
-      expect(outbox.pendingBytes(ws)).toBeGreaterThan(payloads.reduce((a, p) => a + p.length, 0));
+      const slot = outbox.slot(ws);
+      expect(outbox.slot(ws)).toBe(slot);
+      const live = owner();
+      for (const p of payloads) outbox.enqueue(slot, live, p);
+      outbox.enqueue(slot, owner({ ended: true }), Buffer.from('"ended"'));
       setTimeout(() => ws.send('last'), 50);
     }, payloads.length + 2);
     expect(received[0]).toBe('first');
@@ -71,21 +78,40 @@ describe('FrameOutbox', () => {
   it('flush() writes what is queued before a message that must follow it', async () => {
     const outbox = new FrameOutbox();
     const received = await pair((ws) => {
-      outbox.enqueue(ws, frame(Buffer.from('1')));
-      outbox.enqueue(ws, frame(Buffer.from('2')));
+      const slot = outbox.slot(ws);
+      const o = owner();
+      outbox.enqueue(slot, o, Buffer.from('1'));
+      outbox.enqueue(slot, o, Buffer.from('2'));
       outbox.flush(ws);
       ws.send('complete');
-      expect(outbox.pendingBytes(ws)).toBe(0);
+      expect(slot.items).toEqual([]);
     }, 3);
     expect(received).toEqual([`${prefix}1}`, `${prefix}2}`, 'complete']);
+  });
+
+  it('tells the owners of a socket with too many unsent bytes that they are slow, and writes nothing', async () => {
+    const outbox = new FrameOutbox(1_000);
+    const a = owner();
+    const b = owner();
+    const received = await pair((ws) => {
+      const slot = outbox.slot(ws);
+      outbox.enqueue(slot, a, Buffer.alloc(600, 0x31));
+      outbox.enqueue(slot, b, Buffer.alloc(600, 0x31));
+      outbox.enqueue(slot, a, Buffer.alloc(10, 0x31));
+      setTimeout(() => ws.send('end'), 50);
+    }, 1);
+    expect(received).toEqual(['end']);
+    expect([a.slowCalls, b.slowCalls]).toEqual([1, 1]);
+    expect(outbox.writes).toBe(0);
   });
 
   it('ignores frames after close()', async () => {
     const outbox = new FrameOutbox();
     const received = await pair((ws) => {
-      outbox.enqueue(ws, frame(Buffer.from('1')));
+      const slot = outbox.slot(ws);
+      outbox.enqueue(slot, owner(), Buffer.from('1'));
       outbox.close();
-      outbox.enqueue(ws, frame(Buffer.from('2')));
+      outbox.enqueue(slot, owner(), Buffer.from('2'));
       setTimeout(() => ws.send('end'), 50);
     }, 1);
     expect(received).toEqual(['end']);
