@@ -3,9 +3,8 @@ import type { WebSocket } from 'ws';
 
 /** One graphql-ws `next` message: `prefix` + `payload` + `}`. */
 export interface PendingFrame {
-  /** `{"id":…,"type":"next","payload":` of the subscription. */
-  readonly prefix: string;
-  readonly prefixBytes: number;
+  /** `{"id":…,"type":"next","payload":` of the subscription ({@link nextPrefix}). */
+  readonly prefix: Buffer;
   /** The serialized execution result (shared by every subscriber of a group). */
   readonly payload: Buffer;
 }
@@ -16,36 +15,49 @@ const MESSAGE_END = 0x7d;
 /** Sockets written per turn of the event loop before the outbox yields to I/O (bus messages, pings). */
 const TURN_BUDGET_MS = 5;
 
+/**
+ * The bytes before the payload of a subscription's `next` messages, encoded once. Unpooled: a small
+ * pooled Buffer kept per subscriber would pin an 8 KiB pool slab each.
+ */
+export function nextPrefix(id: string): Buffer {
+  const text = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  const out = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  out.write(text, 0, 'utf8');
+  return out;
+}
+
 /** The TCP socket under a `ws` WebSocket (not public API; present in ws 8). */
 function rawSocket(ws: WebSocket): Duplex | undefined {
   const socket = (ws as unknown as { _socket?: Duplex })._socket;
   return socket !== undefined && typeof socket.write === 'function' ? socket : undefined;
 }
 
-/** Bytes of the unmasked WebSocket text frame (header included) carrying one pending message. */
+/** Bytes of the unmasked WebSocket text frame (header included) carrying one message. */
 function frameBytes(f: PendingFrame): number {
-  const length = f.prefixBytes + f.payload.length + 1;
+  const length = f.prefix.length + f.payload.length + 1;
   return length + (length < 126 ? 2 : length < 65_536 ? 4 : 10);
 }
 
 /** Writes one message as a complete text frame at `at` in `out`; returns the offset after it. */
 function encodeFrame(f: PendingFrame, out: Buffer, at: number): number {
-  const length = f.prefixBytes + f.payload.length + 1;
+  const length = f.prefix.length + f.payload.length + 1;
   let o = at;
   out[o++] = 0x81; // FIN + text
   if (length < 126) out[o++] = length;
   else if (length < 65_536) {
     out[o++] = 126;
-    out.writeUInt16BE(length, o);
-    o += 2;
+    out[o++] = length >>> 8;
+    out[o++] = length & 0xff;
   } else {
     out[o++] = 127;
     out.writeUInt32BE(Math.floor(length / 2 ** 32), o);
     out.writeUInt32BE(length >>> 0, o + 4);
     o += 8;
   }
-  o += out.write(f.prefix, o, 'utf8');
-  o += f.payload.copy(out, o);
+  out.set(f.prefix, o);
+  o += f.prefix.length;
+  out.set(f.payload, o);
+  o += f.payload.length;
   out[o++] = MESSAGE_END;
   return o;
 }
@@ -77,9 +89,9 @@ export function writeTextFrames(ws: WebSocket, frames: readonly PendingFrame[]):
     return;
   }
   for (const f of frames) {
-    const message = Buffer.allocUnsafe(f.prefixBytes + f.payload.length + 1);
-    message.write(f.prefix, 0, 'utf8');
-    f.payload.copy(message, f.prefixBytes);
+    const message = Buffer.allocUnsafe(f.prefix.length + f.payload.length + 1);
+    message.set(f.prefix, 0);
+    message.set(f.payload, f.prefix.length);
     message[message.length - 1] = MESSAGE_END;
     ws.send(message, { binary: false });
   }
@@ -87,9 +99,8 @@ export function writeTextFrames(ws: WebSocket, frames: readonly PendingFrame[]):
 
 /** A subscription whose frames go through the outbox. */
 export interface FrameOwner {
-  /** `{"id":…,"type":"next","payload":` of the subscription. */
-  readonly prefix: string;
-  readonly prefixBytes: number;
+  /** `{"id":…,"type":"next","payload":` of the subscription ({@link nextPrefix}). */
+  readonly prefix: Buffer;
   /** True once the subscription has ended: its queued frames are dropped unwritten. */
   readonly ended: boolean;
   /** Called (once per pass) when the socket has more than the outbox's `maxBuffered` bytes unsent. */
@@ -99,7 +110,6 @@ export interface FrameOwner {
 /** The frames queued for one socket: owner, payload, owner, payload, … */
 export class OutboxSlot {
   readonly items: (FrameOwner | Buffer)[] = [];
-  bytes = 0;
   dirty = false;
   constructor(readonly ws: WebSocket) {}
 }
@@ -142,7 +152,6 @@ export class FrameOutbox {
   enqueue(slot: OutboxSlot, owner: FrameOwner, payload: Buffer): void {
     if (this.#closed) return;
     slot.items.push(owner, payload);
-    slot.bytes += payload.length + owner.prefixBytes + 11;
     if (!slot.dirty) {
       slot.dirty = true;
       this.#dirty.push(slot);
@@ -164,16 +173,15 @@ export class FrameOutbox {
   }
 
   #take(slot: OutboxSlot): (FrameOwner | Buffer)[] {
-    const items = slot.items.splice(0);
-    slot.bytes = 0;
-    return items;
+    return slot.items.splice(0);
   }
 
   #write(slot: OutboxSlot): void {
     const ws = slot.ws;
-    const queuedBytes = slot.bytes;
     const items = this.#take(slot);
     if (ws.readyState !== ws.OPEN) return;
+    let queuedBytes = 0;
+    for (let i = 0; i < items.length; i += 2) queuedBytes += (items[i] as FrameOwner).prefix.length + (items[i + 1] as Buffer).length + 11;
     if (ws.bufferedAmount + queuedBytes > this.maxBuffered) {
       const owners = new Set<FrameOwner>();
       for (let i = 0; i < items.length; i += 2) if (!(items[i] as FrameOwner).ended) owners.add(items[i] as FrameOwner);
@@ -183,7 +191,7 @@ export class FrameOutbox {
     const frames: PendingFrame[] = [];
     for (let i = 0; i < items.length; i += 2) {
       const owner = items[i] as FrameOwner;
-      if (!owner.ended) frames.push({ prefix: owner.prefix, prefixBytes: owner.prefixBytes, payload: items[i + 1] as Buffer });
+      if (!owner.ended) frames.push({ prefix: owner.prefix, payload: items[i + 1] as Buffer });
     }
     if (frames.length === 0) return;
     this.writes++;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { FrameOutbox, writeTextFrames, type FrameOwner, type PendingFrame } from '../FrameOutbox.js';
+import { FrameOutbox, nextPrefix, writeTextFrames, type FrameOwner, type PendingFrame } from '../FrameOutbox.js';
 
 /** A ws server whose connection handler gets the server-side socket; a client that collects messages. */
 async function pair(onServer: (ws: WebSocket) => void, expected: number): Promise<string[]> {
@@ -31,10 +31,9 @@ async function pair(onServer: (ws: WebSocket) => void, expected: number): Promis
 }
 
 const prefix = '{"id":"ü-1","type":"next","payload":';
-const prefixBytes = Buffer.byteLength(prefix);
-const frame = (payload: Buffer): PendingFrame => ({ prefix, prefixBytes, payload });
+const frame = (payload: Buffer): PendingFrame => ({ prefix: nextPrefix('ü-1'), payload });
 const owner = (over: Partial<FrameOwner> = {}): FrameOwner & { slowCalls: number } => {
-  const o = { prefix, prefixBytes, ended: false, slowCalls: 0, slow: () => void o.slowCalls++, ...over };
+  const o = { prefix: nextPrefix('ü-1'), ended: false, slowCalls: 0, slow: () => void o.slowCalls++, ...over };
   return o;
 };
 const payloads = [10, 125 - 30, 126, 200, 65_535 - 40, 65_536, 300_000].map((n) => Buffer.from(JSON.stringify({ data: { s: 'é'.repeat(Math.max(0, Math.floor(n / 2) - 20)) } })));
