@@ -123,6 +123,7 @@ export async function createRouter(options: RouterOptions, deps: RouterDeps = {}
   };
   const graphql = graphqlHandler(rt);
   const ws = deps.bus !== undefined ? createSubscriptionServer(rt, deps.bus) : undefined;
+  if (ws !== undefined) metrics.observeSubscriptions(() => ws.counts());
   const ops = opsRoutes({ ready: readinessCheck(schema, registry, config.checkSubgraphsReady), metrics });
   const graphiql = config.graphiql ? createGraphiQL('/graphql') : undefined;
   let phase: 'serving' | 'closing' | 'closed' = 'serving';

@@ -11,13 +11,53 @@ export interface RouterMetrics extends Metrics {
   readonly breakerState: Gauge<'subgraph'>;
   /** Schema loads by outcome (`loaded`, `unchanged`, `failed`). */
   readonly schemaLoads: Counter<'outcome'>;
+  /** Reads subscription gauges and counters from `counts` at every scrape (the router calls it once). */
+  observeSubscriptions(counts: () => { readonly active: number; readonly live: number; readonly frames: number; readonly writes: number }): void;
 }
 
 /** Creates the registry with every router metric. */
 export function createRouterMetrics(service = 'router'): RouterMetrics {
   const base = createMetrics(service);
   const registers = [base.registry];
+  let subscriptionCounts: (() => { readonly active: number; readonly live: number; readonly frames: number; readonly writes: number }) | undefined;
+  new Gauge({
+    name: 'router_subscriptions',
+    help: 'graphql-ws subscriptions: accepted (active) and receiving events (live)',
+    labelNames: ['state'] as const,
+    registers,
+    collect() {
+      const c = subscriptionCounts?.();
+      this.set({ state: 'active' }, c?.active ?? 0);
+      this.set({ state: 'live' }, c?.live ?? 0);
+    },
+  });
+  // Monotonic totals kept by the subscription server; exposed as counters by setting their value at scrape.
+  let framesSeen = 0;
+  let writesSeen = 0;
+  new Counter({
+    name: 'router_subscription_frames_total',
+    help: 'Event frames written to subscribers',
+    registers,
+    collect() {
+      const frames = subscriptionCounts?.().frames ?? 0;
+      if (frames > framesSeen) this.inc(frames - framesSeen);
+      framesSeen = Math.max(framesSeen, frames);
+    },
+  });
+  new Counter({
+    name: 'router_subscription_socket_writes_total',
+    help: 'Socket writes carrying event frames (fewer than frames when frames for a socket coalesce under load)',
+    registers,
+    collect() {
+      const writes = subscriptionCounts?.().writes ?? 0;
+      if (writes > writesSeen) this.inc(writes - writesSeen);
+      writesSeen = Math.max(writesSeen, writes);
+    },
+  });
   return {
+    observeSubscriptions: (counts) => {
+      subscriptionCounts = counts;
+    },
     ...base,
     subgraphFetches: new Histogram({
       name: 'router_subgraph_fetch_duration_seconds',

@@ -1,5 +1,6 @@
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricValue } from '../router/fixtures/metricValue.js';
 import { startStack, subscribe, token, type Stack, type Subscriber } from './harness.js';
 
 const QUERY = `subscription($types: [String!], $after: String) {
@@ -50,6 +51,10 @@ describe('Subscription.commitAdded over graphql-ws', () => {
       changes: [{ id: 'Tag/ws-one', type: 'Tag', op: 'INSERTED' }],
       commit: { id: head, author: 'tester@test', changes: [{ id: 'Tag/ws-one', op: 'INSERTED', document: { __typename: 'Tag', name: 'ws-one', color: '#112233' } }] },
     });
+    const metrics = await s.router.metrics.registry.metrics();
+    expect(metricValue(metrics, 'router_subscriptions', { state: 'live' })).toBe(1);
+    expect(metricValue(metrics, 'router_subscription_frames_total', {})).toBeGreaterThanOrEqual(1);
+    expect(metricValue(metrics, 'router_subscription_socket_writes_total', {})).toBeGreaterThanOrEqual(1);
     await closeAll();
   });
 
