@@ -93,6 +93,13 @@ export class EventOutcomes {
     if (out === undefined) {
       out = this.#compute(source, shared.x, message, undefined);
       bySeq.set(message.seq, out);
+      if (out instanceof Promise) {
+        // Once computed, later readers (subscribers catching up) take the outcome synchronously.
+        const pending = out;
+        void pending.then((done) => {
+          if (bySeq.get(message.seq) === pending) bySeq.set(message.seq, done);
+        });
+      }
       if (bySeq.size > KEPT_OUTCOMES) bySeq.delete(bySeq.keys().next().value as number);
     }
     return out;

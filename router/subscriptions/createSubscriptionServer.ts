@@ -255,8 +255,35 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
       s.release();
     });
     const prefix = nextPrefix(s.id);
-    let tail: Promise<void> | undefined;
-    let queued = 0;
+    /** Outcomes waiting for an earlier one still being computed (lookups), oldest first. */
+    const waiting: (Outcome | Promise<Outcome>)[] = [];
+    let awaiting = false;
+    /** Applies waiting outcomes in order; a pending head is awaited (one callback, not a chain per event). */
+    const drain = (): void => {
+      while (waiting.length > 0) {
+        const head = waiting[0] as Outcome | Promise<Outcome>;
+        if (head instanceof Promise) {
+          if (awaiting) return;
+          awaiting = true;
+          head.then(
+            (done) => {
+              awaiting = false;
+              if (waiting[0] === head) waiting[0] = done;
+              drain();
+            },
+            (err: unknown) => {
+              awaiting = false;
+              rt.logger.error({ err, subject: s.subject }, 'subscription event failed');
+              if (waiting[0] === head) waiting[0] = { kind: 'end', errors: fail('the event could not be resolved', 'INTERNAL_SERVER_ERROR') };
+              drain();
+            },
+          );
+          return;
+        }
+        waiting.shift();
+        apply(head);
+      }
+    };
     let gap: Gap | undefined;
     let cached: { id: string; x: SharedExecution | readonly GraphQLError[] } | undefined;
     /** The group's outcomes under `cached` (undefined when that generation ends the subscription). */
@@ -326,23 +353,15 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
           if (ended) return;
           // Every subscriber of a group but the first finds the event's outcome computed: the path
           // below touches only this closure, the group's map and the outbox slot (10,000 of these per event).
-          if (tail === undefined && gap === undefined && bySeq !== undefined && cached?.id === (rt.schema.current?.id ?? '')) {
+          if (waiting.length === 0 && gap === undefined && bySeq !== undefined && cached?.id === (rt.schema.current?.id ?? '')) {
             const done = bySeq.get(message.seq);
             if (done !== undefined && !(done instanceof Promise)) return apply(done);
           }
           const o = outcomeOf(message);
-          if (tail === undefined && !(o instanceof Promise)) return apply(o);
-          if (++queued > MAX_BACKLOG) return slow();
-          const mine: Promise<void> = (tail ?? Promise.resolve())
-            .then(() => o)
-            .then((done) => {
-              queued--;
-              apply(done);
-            })
-            .finally(() => {
-              if (tail === mine) tail = undefined;
-            });
-          tail = mine;
+          if (waiting.length === 0 && !(o instanceof Promise)) return apply(o);
+          if (waiting.length >= MAX_BACKLOG) return slow();
+          waiting.push(o);
+          drain();
         },
         (g) => (gap = g),
       )
