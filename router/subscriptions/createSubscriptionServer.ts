@@ -5,7 +5,7 @@ import { GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type Grap
 import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { subjectToken, supergraphError, type BusMessage, type EventBus, type Gap } from '../../lib/index.js';
+import { subjectToken, supergraphError, type EventBus } from '../../lib/index.js';
 import { authorizeOperation, type AuthorizedOperation } from '../auth/authorizeOperation.js';
 import { LruCache } from '../execution/LruCache.js';
 import type { SchemaGeneration } from '../schema/SchemaGeneration.js';
@@ -13,17 +13,11 @@ import type { Caller } from '../auth/verifyToken.js';
 import { isErrorList, prepareDocument, type PreparedOperation } from '../execution/prepareDocument.js';
 import type { RouterRuntime } from '../execution/RouterRuntime.js';
 import { EventHub } from './EventHub.js';
-import { EventQueue } from './EventQueue.js';
-import { FrameOutbox, nextPrefix, type FrameOwner } from './FrameOutbox.js';
-import { documentTypes, EventOutcomes, type Outcome, type OutcomeSource, type SharedExecution } from './EventOutcomes.js';
-import { readEventStreams, type EventStreamField } from './eventStreams.js';
+import { FrameOutbox } from './FrameOutbox.js';
+import { documentTypes, EventOutcomes, type SharedExecution } from './EventOutcomes.js';
+import { readEventStreams } from './eventStreams.js';
 import type { EventExecution } from './resolveEvent.js';
-
-/** Close code for a missing, invalid or expired token (graphql-ws `Forbidden`). */
-export const CLOSE_FORBIDDEN = 4403;
-
-/** Events a slow subscriber may have waiting for lookups before it is ended with an error. */
-const MAX_BACKLOG = 1_000;
+import { forbidden, subscriberStream, type StreamContext, type Subscribed } from './subscriberStream.js';
 
 /** Bytes a subscriber's socket may have unsent before it is ended with an error (slow consumer). */
 const MAX_BUFFERED = 8 * 2 ** 20;
@@ -55,27 +49,7 @@ interface Extra {
   readonly request: IncomingMessage;
 }
 
-/** The subscription's execution state (graphql-ws `contextValue`). */
-interface Subscribed extends OutcomeSource {
-  /** The graphql-ws subscription id (frames are written with it). */
-  readonly id: string;
-  readonly stream: EventStreamField;
-  readonly subject: string;
-  readonly after: number | undefined;
-  readonly args: Readonly<Record<string, unknown>>;
-  readonly prepared: PreparedOperation;
-  readonly variables: Readonly<Record<string, unknown>>;
-  readonly caller: Caller;
-  readonly token: string;
-  readonly socket: WebSocket;
-  readonly release: () => void;
-}
-
 const connections = new WeakMap<object, ConnectionState>();
-
-function forbidden(socket: WebSocket, reason: string): void {
-  if (socket.readyState === socket.OPEN) socket.close(CLOSE_FORBIDDEN, `Forbidden: ${reason}`.slice(0, 120));
-}
 
 function authorizationOf(params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage): string | null {
   const v = params?.['Authorization'] ?? params?.['authorization'];
@@ -238,149 +212,18 @@ export function createSubscriptionServer(rt: RouterRuntime, bus: EventBus): Subs
     return outcomes.shared(x, op.query);
   };
 
-  /**
-   * Events reach the socket without graphql-ws's per-message machinery: the outcome of an event is
-   * shared by the subscribers of the same group ({@link EventOutcomes}) and its frame queued in the
-   * {@link FrameOutbox}, which writes it straight to the WebSocket (`{"id":…,"type":"next","payload":…}`, the payload serialized once). The returned
-   * iterator only carries a final error (graphql-ws then sends `next` with it and `complete`).
-   */
-  const subscribe = (args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> => {
-    const s = args.contextValue as Subscribed;
-    let stop: (() => void) | undefined;
-    let ended = false; // queue.ended, kept here for the per-event path
-    const queue = new EventQueue<ExecutionResult>(() => {
-      ended = true;
-      clearTimeout(expiry);
-      stop?.();
-      s.release();
-    });
-    const prefix = nextPrefix(s.id);
-    /** Outcomes waiting for an earlier one still being computed (lookups), oldest first. */
-    const waiting: (Outcome | Promise<Outcome>)[] = [];
-    let awaiting = false;
-    /** Applies waiting outcomes in order; a pending head is awaited (one callback, not a chain per event). */
-    const drain = (): void => {
-      while (waiting.length > 0) {
-        const head = waiting[0] as Outcome | Promise<Outcome>;
-        if (head instanceof Promise) {
-          if (awaiting) return;
-          awaiting = true;
-          head.then(
-            (done) => {
-              awaiting = false;
-              if (waiting[0] === head) waiting[0] = done;
-              drain();
-            },
-            (err: unknown) => {
-              awaiting = false;
-              rt.logger.error({ err, subject: s.subject }, 'subscription event failed');
-              if (waiting[0] === head) waiting[0] = { kind: 'end', errors: fail('the event could not be resolved', 'INTERNAL_SERVER_ERROR') };
-              drain();
-            },
-          );
-          return;
-        }
-        waiting.shift();
-        apply(head);
-      }
-    };
-    let gap: Gap | undefined;
-    let cached: { id: string; x: SharedExecution | readonly GraphQLError[] } | undefined;
-    /** The group's outcomes under `cached` (undefined when that generation ends the subscription). */
-    let bySeq: ReadonlyMap<number, Outcome | Promise<Outcome>> | undefined;
-    const cache = (id: string, x: SharedExecution | readonly GraphQLError[]): void => {
-      cached = { id, x };
-      bySeq = Array.isArray(x) ? undefined : (x as SharedExecution).group.bySeq;
-    };
-    const endWith = (errors: readonly GraphQLError[]): void => {
-      outbox.flush(s.socket); // events before the error reach the client before it
-      queue.push({ errors });
-      queue.end();
-    };
-    const slow = (): void => endWith(fail('the subscriber fell too far behind; resume with the last cursor', 'BAD_REQUEST', { reason: 'SLOW_CONSUMER' }));
-    const owner: FrameOwner = {
-      prefix,
-      get ended() {
-        return queue.ended;
-      },
-      slow,
-    };
-    const slot = outbox.slot(s.socket);
-    const apply = (o: Outcome): void => {
-      if (ended) return;
-      if (o.kind === 'end') return endWith(o.errors);
-      for (const payload of o.payloads) outbox.enqueue(slot, owner, payload);
-    };
-    // The token's expiry ends the subscription when it comes (events before it are written first).
-    const exp = s.caller.claims.exp;
-    let expiry: NodeJS.Timeout | undefined;
-    const armExpiry = (): void => {
-      if (typeof exp !== 'number') return;
-      const wait = exp * 1000 - Date.now();
-      expiry = setTimeout(
-        () => {
-          if (queue.ended) return;
-          if (exp * 1000 > Date.now()) return armExpiry(); // a wait longer than a timer allows
-          outbox.flush(s.socket);
-          forbidden(s.socket, 'token expired');
-          queue.end();
-        },
-        Math.min(Math.max(0, wait), 2 ** 31 - 1),
-      );
-      expiry.unref();
-    };
-    armExpiry();
-    const outcomeOf = (message: BusMessage): Outcome | Promise<Outcome> => {
-      const generationId = rt.schema.current?.id ?? '';
-      if (cached?.id !== generationId) cache(generationId, executionFor(s));
-      const x = (cached as { x: SharedExecution | readonly GraphQLError[] }).x;
-      if (Array.isArray(x)) return { kind: 'end', errors: x as readonly GraphQLError[] };
-      const missed = gap;
-      gap = undefined;
-      return outcomes.outcome(s, x as SharedExecution, message, missed);
-    };
-    const first = executionFor(s);
-    if (Array.isArray(first)) {
-      endWith(first as readonly GraphQLError[]);
-      return queue;
-    }
-    cache((first as SharedExecution).x.schemaId, first);
-    hub
-      .listen(
-        s.subject,
-        s.after,
-        (message) => {
-          if (ended) return;
-          // Every subscriber of a group but the first finds the event's outcome computed: the path
-          // below touches only this closure, the group's map and the outbox slot (10,000 of these per event).
-          if (waiting.length === 0 && gap === undefined && bySeq !== undefined && cached?.id === (rt.schema.current?.id ?? '')) {
-            const done = bySeq.get(message.seq);
-            if (done !== undefined && !(done instanceof Promise)) return apply(done);
-          }
-          const o = outcomeOf(message);
-          if (waiting.length === 0 && !(o instanceof Promise)) return apply(o);
-          if (waiting.length >= MAX_BACKLOG) return slow();
-          waiting.push(o);
-          drain();
-        },
-        (g) => (gap = g),
-      )
-      .then(
-        (unsubscribe) => {
-          if (queue.ended) return unsubscribe();
-          live++;
-          stop = () => {
-            live--;
-            unsubscribe();
-          };
-        },
-        (err: unknown) => {
-          rt.logger.error({ err, subject: s.subject }, 'cannot listen to the event bus');
-          endWith(fail('the event bus is not available', 'SUBGRAPH_UNAVAILABLE'));
-        },
-      );
-    return queue;
+  const streams: StreamContext = {
+    rt,
+    hub,
+    outbox,
+    outcomes,
+    executionFor,
+    onLive: () => {
+      live++;
+      return () => void live--;
+    },
   };
+  const subscribe = (args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> => subscriberStream(streams, args.contextValue as Subscribed);
 
   const options: ServerOptions<Record<string, unknown>, Extra> = {
     connectionInitWaitTimeout: config.connectionInitWaitMs,
