@@ -7,5 +7,6 @@ export * from './identity/index.js';
 export * from './log/index.js';
 export * from './ops/index.js';
 export * from './resilience/index.js';
+export * from './service/index.js';
 export * from './terminus/index.js';
 export * from './tracing/index.js';

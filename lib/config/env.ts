@@ -25,3 +25,26 @@ export function envFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean,
   if (raw !== 'true' && raw !== 'false') throw new Err(`${name} must be true or false, got ${JSON.stringify(raw)}`);
   return raw === 'true';
 }
+
+/** Runs `read` (another part's reader, e.g. lib's `terminusSettingsFromEnv`) and throws whatever it throws as `Err` with the same message. */
+export function asConfigError<T>(Err: ConfigErrorClass, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new Err((err as Error).message);
+  }
+}
+
+/** `envInteger` and `envFlag` bound to one process's config error class. */
+export interface EnvReaders {
+  integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number;
+  flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean;
+}
+
+/** {@link EnvReaders} throwing `Err`: `const { integer, flag } = envReaders(AuditConfigError)`. */
+export function envReaders(Err: ConfigErrorClass): EnvReaders {
+  return {
+    integer: (env, name, fallback, min, max) => envInteger(env, name, fallback, min, max, Err),
+    flag: (env, name, fallback) => envFlag(env, name, fallback, Err),
+  };
+}

@@ -1,1 +1,1 @@
-export { ConfigError, envFlag, envInteger, type ConfigErrorClass } from './env.js';
+export { asConfigError, ConfigError, envFlag, envInteger, envReaders, type ConfigErrorClass, type EnvReaders } from './env.js';

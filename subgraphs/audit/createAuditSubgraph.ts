@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createServiceGraphQLHandler,
-  createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
+  createLogger, createMetrics, createServiceHandler, json, opsRoutes, type EventBus, type Logger, type Metrics, type Terminus,
 } from '../../lib/index.js';
 import { graphql } from './graphqlRuntime.js';
 import type { CommitRelay } from './relay/CommitRelay.js';
@@ -29,10 +29,6 @@ export interface AuditSubgraphDeps {
   readonly sdl?: string;
 }
 
-function forbidden(message: string): Response {
-  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
-}
-
 /**
  * The audit subgraph as a fetch-style handler, without side effects: `/graphql` (a valid router
  * identity required), `POST /nudge` (signed; wakes the relay), `/healthz`, `/readyz`, `/metrics`.
@@ -52,31 +48,20 @@ export function createAuditSubgraph(deps: AuditSubgraphDeps): (request: Request)
       ...(deps.relay === undefined ? {} : { relay: deps.relay.lastSuccess > 0 }),
     }),
   });
-  const identify = (request: Request): Identity | Response => {
-    if (deps.identityKey === null) return { sub: 'anonymous', scopes: [] };
-    try {
-      return verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
-    } catch (err) {
-      return forbidden(`Requests must come through the router: ${(err as Error).message}`);
-    }
-  };
-
-  return async (request) => {
-    const opsAnswer = await ops(request);
-    if (opsAnswer !== undefined) return opsAnswer;
-    const path = new URL(request.url).pathname;
-    if (path === '/nudge') {
-      if (request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'POST' });
-      const identity = identify(request);
-      if (identity instanceof Response) return identity;
-      if (deps.relay === undefined) return json({ errors: [{ message: 'No relay runs in this process', extensions: { code: 'NOT_FOUND' } }] }, 404);
-      deps.relay.nudge();
-      return json({ status: 'nudged' }, 202);
-    }
-    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
-    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
-    const identity = identify(request);
-    if (identity instanceof Response) return identity;
-    return handle(request, { runtime, identity });
-  };
+  return createServiceHandler({
+    ops,
+    identityKey: deps.identityKey,
+    identityMaxAgeMs: deps.identityMaxAgeMs,
+    routes: {
+      '/nudge': {
+        methods: ['POST'],
+        handle: () => {
+          if (deps.relay === undefined) return json({ errors: [{ message: 'No relay runs in this process', extensions: { code: 'NOT_FOUND' } }] }, 404);
+          deps.relay.nudge();
+          return json({ status: 'nudged' }, 202);
+        },
+      },
+      '/graphql': { methods: ['GET', 'POST'], handle: (request, identity) => handle(request, { runtime, identity }) },
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { envInteger, terminusSettingsFromEnv, type TerminusSettings } from '../../lib/index.js';
+import { asConfigError, ConfigError, envReaders, terminusSettingsFromEnv, type TerminusSettings } from '../../lib/index.js';
 
 /** Configuration of the core subgraph process (one typed object, read from env at start). */
 export interface CoreConfig {
@@ -21,23 +21,17 @@ export interface CoreConfig {
 }
 
 /** A configuration mistake, with a message that says what to set. */
-export class CoreConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CoreConfigError';
-  }
+export class CoreConfigError extends ConfigError {
+  override name = 'CoreConfigError';
 }
 
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, CoreConfigError);
+const { integer } = envReaders(CoreConfigError);
 
 /** Reads and validates the configuration from the environment. */
 export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {
-  let terminus: TerminusSettings;
-  try {
-    terminus = terminusSettingsFromEnv(env);
-  } catch (err) {
-    throw new CoreConfigError((err as Error).message);
-  }
+  const terminus = asConfigError(CoreConfigError, () => terminusSettingsFromEnv(env));
+  // Not lib's serviceConfigFromEnv: core has no bus, reads CORE_INSECURE_NO_IDENTITY as exactly `true` (any
+  // other value is not an error) and keeps an empty CORE_HOST (the services fall back to 127.0.0.1).
   const insecure = env['CORE_INSECURE_NO_IDENTITY'] === 'true';
   const key = env['ROUTER_IDENTITY_KEY'] ?? '';
   if (key === '' && !insecure) throw new CoreConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or CORE_INSECURE_NO_IDENTITY=true for local tests');

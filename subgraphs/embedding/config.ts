@@ -1,4 +1,4 @@
-import { envFlag, envInteger, eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+import { ConfigError, envReaders, serviceConfigFromEnv, type ServiceConfig } from '../../lib/index.js';
 
 /** Which embedding provider, and its settings. */
 export type ProviderConfig =
@@ -9,18 +9,13 @@ export type ProviderConfig =
   /** Deterministic hashed n-grams (tests, explicit choice only). */
   | { readonly kind: 'lexical'; readonly dimensions: number };
 
-/** Configuration of the embedding subgraph process (one typed object, read from env at start). */
-export interface EmbeddingConfig {
-  /** Port (`EMBEDDING_PORT`, default 4002; 0 picks a free one). */
-  readonly port: number;
-  /** Interface (`EMBEDDING_HOST`, default `127.0.0.1`). */
-  readonly host: string;
-  /** TerminusDB (`TERMINUSDB_URL`, `_USER`, `_PASS`, `_ORG`, `_DB`; see lib/terminus). */
-  readonly terminus: TerminusSettings;
-  /** The event bus (`NATS_URL`; unset or `memory`: in-memory, single process only). */
-  readonly bus: EventBusConfig;
-  /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`; required unless `EMBEDDING_INSECURE_NO_IDENTITY=true`). */
-  readonly identityKey: string | null;
+/**
+ * Configuration of the embedding subgraph process (one typed object, read from env at start): lib's
+ * `ServiceConfig` with prefix `EMBEDDING` (`EMBEDDING_PORT`, default 4002; `EMBEDDING_HOST`, default
+ * `127.0.0.1`; `TERMINUSDB_*`; `NATS_URL`, unset or `memory`: in-memory, single process only;
+ * `ROUTER_IDENTITY_KEY`, required unless `EMBEDDING_INSECURE_NO_IDENTITY=true`), and:
+ */
+export interface EmbeddingConfig extends ServiceConfig {
   /** Where the ANN index files live (`EMBEDDING_DATA_DIR`, default `.data/embedding`). */
   readonly dataDir: string;
   /** Branches kept in step (`EMBEDDING_BRANCHES`, comma-separated supergraph names, default `main`). */
@@ -38,15 +33,11 @@ export interface EmbeddingConfig {
 }
 
 /** A configuration mistake, with what to set. */
-export class EmbeddingConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmbeddingConfigError';
-  }
+export class EmbeddingConfigError extends ConfigError {
+  override name = 'EmbeddingConfigError';
 }
 
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, EmbeddingConfigError);
-const flag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => envFlag(env, name, fallback, EmbeddingConfigError);
+const { integer, flag } = envReaders(EmbeddingConfigError);
 
 function provider(env: NodeJS.ProcessEnv): ProviderConfig {
   const kind = (env['EMBEDDING_PROVIDER'] ?? '').trim() || 'use';
@@ -78,18 +69,7 @@ function durableName(env: NodeJS.ProcessEnv): string {
 
 /** Reads and validates the configuration from the environment. */
 export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EmbeddingConfig {
-  let terminus: TerminusSettings;
-  let bus: EventBusConfig;
-  try {
-    terminus = terminusSettingsFromEnv(env);
-    bus = eventBusConfigFromEnv(env);
-  } catch (err) {
-    throw new EmbeddingConfigError((err as Error).message);
-  }
-  const key = env['ROUTER_IDENTITY_KEY'] ?? '';
-  if (key === '' && !flag(env, 'EMBEDDING_INSECURE_NO_IDENTITY', false)) {
-    throw new EmbeddingConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or EMBEDDING_INSECURE_NO_IDENTITY=true for local tests');
-  }
+  const service = serviceConfigFromEnv(env, { prefix: 'EMBEDDING', defaultPort: 4002, Err: EmbeddingConfigError });
   const branches = [...new Set((env['EMBEDDING_BRANCHES'] ?? 'main').split(',').map((b) => b.trim()).filter((b) => b !== ''))];
   if (branches.length === 0) throw new EmbeddingConfigError('EMBEDDING_BRANCHES must name at least one branch (comma-separated), e.g. main');
   for (const b of branches) {
@@ -97,11 +77,7 @@ export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Em
     if (!/^[A-Za-z0-9_./-]+$/.test(b)) throw new EmbeddingConfigError(`EMBEDDING_BRANCHES: ${JSON.stringify(b)} is not a branch name`);
   }
   return {
-    port: integer(env, 'EMBEDDING_PORT', 4002, 0, 65535),
-    host: env['EMBEDDING_HOST'] || '127.0.0.1',
-    terminus,
-    bus,
-    identityKey: key === '' ? null : key,
+    ...service,
     dataDir: env['EMBEDDING_DATA_DIR'] || '.data/embedding',
     branches,
     provider: provider(env),

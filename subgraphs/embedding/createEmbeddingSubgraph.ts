@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createServiceGraphQLHandler,
-  createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
+  createLogger, createMetrics, createServiceHandler, json, opsRoutes, type EventBus, type Identity, type Logger, type Metrics, type Terminus,
 } from '../../lib/index.js';
 import type { EmbeddingEngine } from './engine/EmbeddingEngine.js';
 import { registerEngineMetrics } from './engine/engineMetrics.js';
@@ -35,10 +35,6 @@ export interface EmbeddingSubgraphDeps {
 /** Scopes of which a caller of `POST /reembed` needs one. */
 const REEMBED_SCOPES: readonly string[] = ['read', 'service'];
 
-function forbidden(message: string): Response {
-  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
-}
-
 /**
  * The embedding subgraph as a fetch-style handler, without side effects: `/graphql` and
  * `POST /reembed` (both need a valid router identity), `/healthz`, `/readyz`, `/metrics`.
@@ -58,42 +54,30 @@ export function createEmbeddingSubgraph(deps: EmbeddingSubgraphDeps): (request: 
       ...(deps.bus === undefined ? {} : { bus: await deps.bus.ready() }),
     }),
   });
-  const identify = (request: Request): Identity | Response => {
-    if (deps.identityKey === null) return { sub: 'anonymous', scopes: [] };
-    try {
-      return verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
-    } catch (err) {
-      return forbidden(`Requests must come through the router: ${(err as Error).message}`);
+  const reembed = async (request: Request, identity: Identity): Promise<Response> => {
+    // Re-embedding reads a branch's documents and writes the service's records: the caller needs the
+    // read scope (the router's branch policy for data branches) or `service` (operators, the backfill CLI).
+    if (!identity.scopes.some((s) => REEMBED_SCOPES.includes(s))) {
+      return json({ errors: [{ message: `Re-embedding needs one of the scopes ${REEMBED_SCOPES.join(', ')}`, extensions: { code: 'FORBIDDEN', reason: 'MISSING_SCOPE', required: REEMBED_SCOPES } }] }, 403);
     }
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return json({ errors: [{ message: 'The body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }, 400);
+    }
+    const parsed = parseReembed(body, deps.engine);
+    if (parsed instanceof Response) return parsed;
+    return reembedResponse(deps.engine, request, parsed, { author: `${identity.sub}@embedding`, logger });
   };
 
-  return async (request) => {
-    const opsAnswer = await ops(request);
-    if (opsAnswer !== undefined) return opsAnswer;
-    const path = new URL(request.url).pathname;
-    if (path === '/reembed') {
-      if (request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'POST' });
-      const identity = identify(request);
-      if (identity instanceof Response) return identity;
-      // Re-embedding reads a branch's documents and writes the service's records: the caller needs the
-      // read scope (the router's branch policy for data branches) or `service` (operators, the backfill CLI).
-      if (!identity.scopes.some((s) => REEMBED_SCOPES.includes(s))) {
-        return json({ errors: [{ message: `Re-embedding needs one of the scopes ${REEMBED_SCOPES.join(', ')}`, extensions: { code: 'FORBIDDEN', reason: 'MISSING_SCOPE', required: REEMBED_SCOPES } }] }, 403);
-      }
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return json({ errors: [{ message: 'The body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }, 400);
-      }
-      const parsed = parseReembed(body, deps.engine);
-      if (parsed instanceof Response) return parsed;
-      return reembedResponse(deps.engine, request, parsed, { author: `${identity.sub}@embedding`, logger });
-    }
-    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
-    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
-    const identity = identify(request);
-    if (identity instanceof Response) return identity;
-    return handle(request, { runtime, identity });
-  };
+  return createServiceHandler({
+    ops,
+    identityKey: deps.identityKey,
+    identityMaxAgeMs: deps.identityMaxAgeMs,
+    routes: {
+      '/reembed': { methods: ['POST'], handle: reembed },
+      '/graphql': { methods: ['GET', 'POST'], handle: (request, identity) => handle(request, { runtime, identity }) },
+    },
+  });
 }

@@ -1,18 +1,14 @@
 import { resolve } from 'node:path';
-import { envFlag, envInteger, eventBusConfigFromEnv, terminusSettingsFromEnv, type EventBusConfig, type TerminusSettings } from '../../lib/index.js';
+import { ConfigError, envReaders, serviceConfigFromEnv, type ServiceConfig } from '../../lib/index.js';
 
-/** Configuration of the scheduler subgraph process (one typed object, read from env at start). */
-export interface SchedulerConfig {
-  /** Port (`SCHEDULER_PORT`, default 4003; 0 picks a free one). */
-  readonly port: number;
-  /** Interface (`SCHEDULER_HOST`, default `127.0.0.1`). */
-  readonly host: string;
-  /** TerminusDB (`TERMINUSDB_URL`, `TERMINUSDB_USER`, `TERMINUSDB_PASS`, `TERMINUSDB_ORG`, `TERMINUSDB_DB`; see lib/terminus). */
-  readonly terminus: TerminusSettings;
-  /** The event bus (`NATS_URL`; unset or `memory`: in-memory — one scheduler process only, nothing survives it). */
-  readonly bus: EventBusConfig;
-  /** HMAC key of the router-signed identity (`ROUTER_IDENTITY_KEY`; required unless `SCHEDULER_INSECURE_NO_IDENTITY=true`). Also signs calls to the embedding service. */
-  readonly identityKey: string | null;
+/**
+ * Configuration of the scheduler subgraph process (one typed object, read from env at start): lib's
+ * `ServiceConfig` with prefix `SCHEDULER` (`SCHEDULER_PORT`, default 4003; `SCHEDULER_HOST`, default
+ * `127.0.0.1`; `TERMINUSDB_*`; `NATS_URL`, unset or `memory`: in-memory — one scheduler process only,
+ * nothing survives it; `ROUTER_IDENTITY_KEY`, required unless `SCHEDULER_INSECURE_NO_IDENTITY=true`, also
+ * signs calls to the embedding service), and:
+ */
+export interface SchedulerConfig extends ServiceConfig {
   /** The embedding service of `reembed` runs (`EMBEDDING_SERVICE_URL`, default `http://127.0.0.1:4002`). */
   readonly embeddingUrl: string;
   /** Where `snapshot` runs write (`SCHEDULER_SNAPSHOT_DIR`, default `.data/snapshots`). */
@@ -32,30 +28,15 @@ export interface SchedulerConfig {
 }
 
 /** A configuration mistake, with what to set. */
-export class SchedulerConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SchedulerConfigError';
-  }
+export class SchedulerConfigError extends ConfigError {
+  override name = 'SchedulerConfigError';
 }
 
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => envInteger(env, name, fallback, min, max, SchedulerConfigError);
-const flag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => envFlag(env, name, fallback, SchedulerConfigError);
+const { integer, flag } = envReaders(SchedulerConfigError);
 
 /** Reads and validates the configuration from the environment. */
 export function schedulerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerConfig {
-  let terminus: TerminusSettings;
-  let bus: EventBusConfig;
-  try {
-    terminus = terminusSettingsFromEnv(env);
-    bus = eventBusConfigFromEnv(env);
-  } catch (err) {
-    throw new SchedulerConfigError((err as Error).message);
-  }
-  const key = env['ROUTER_IDENTITY_KEY'] ?? '';
-  if (key === '' && !flag(env, 'SCHEDULER_INSECURE_NO_IDENTITY', false)) {
-    throw new SchedulerConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or SCHEDULER_INSECURE_NO_IDENTITY=true for local tests');
-  }
+  const service = serviceConfigFromEnv(env, { prefix: 'SCHEDULER', defaultPort: 4003, Err: SchedulerConfigError });
   const embeddingUrl = (env['EMBEDDING_SERVICE_URL'] || 'http://127.0.0.1:4002').replace(/\/+$/, '');
   try {
     const u = new URL(embeddingUrl);
@@ -64,11 +45,7 @@ export function schedulerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sc
     throw new SchedulerConfigError(`EMBEDDING_SERVICE_URL must be an http(s) URL, got ${JSON.stringify(embeddingUrl)}`);
   }
   return {
-    port: integer(env, 'SCHEDULER_PORT', 4003, 0, 65535),
-    host: env['SCHEDULER_HOST'] || '127.0.0.1',
-    terminus,
-    bus,
-    identityKey: key === '' ? null : key,
+    ...service,
     embeddingUrl,
     snapshotDir: resolve(env['SCHEDULER_SNAPSHOT_DIR'] || '.data/snapshots'),
     concurrency: integer(env, 'SCHEDULER_CONCURRENCY', 4, 1, 256),

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createServiceGraphQLHandler,
-  createLogger, createMetrics, IDENTITY_HEADER, json, opsRoutes, supergraphError, verifyIdentity, type EventBus, type Identity, type Logger, type Metrics,
+  createLogger, createMetrics, createServiceHandler, opsRoutes, supergraphError, type EventBus, type Logger, type Metrics,
 } from '../../lib/index.js';
 import type { Scheduler } from './engine/Scheduler.js';
 import { graphql } from './graphqlRuntime.js';
@@ -40,10 +40,6 @@ const DateTime = new GraphQLScalarType({
 });
 const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
 
-function forbidden(message: string): Response {
-  return json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, 403);
-}
-
 /**
  * The scheduler subgraph as a fetch-style handler, without side effects: `/graphql` (a valid router
  * identity required), `/healthz`, `/readyz` (`terminusdb`, `bus`), `/metrics`.
@@ -59,22 +55,12 @@ export function createSchedulerSubgraph(deps: SchedulerSubgraphDeps): (request: 
     metrics,
     ready: async () => ({ terminusdb: await deps.store.terminus.ready(), ...(deps.bus === undefined ? {} : { bus: await deps.bus.ready() }) }),
   });
-  const identify = (request: Request): Identity | Response => {
-    if (deps.identityKey === null) return { sub: 'anonymous', scopes: [] };
-    try {
-      return verifyIdentity(request.headers.get(IDENTITY_HEADER), deps.identityKey, deps.identityMaxAgeMs === undefined ? {} : { maxAgeMs: deps.identityMaxAgeMs });
-    } catch (err) {
-      return forbidden(`Requests must come through the router: ${(err as Error).message}`);
-    }
-  };
-  return async (request) => {
-    const opsAnswer = await ops(request);
-    if (opsAnswer !== undefined) return opsAnswer;
-    const path = new URL(request.url).pathname;
-    if (path !== '/graphql') return json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }, 404);
-    if (request.method !== 'GET' && request.method !== 'POST') return json({ errors: [{ message: 'Method not allowed' }] }, 405, { allow: 'GET, POST' });
-    const identity = identify(request);
-    if (identity instanceof Response) return identity;
-    return handle(request, { identity, scheduler: deps.scheduler, store: deps.store });
-  };
+  return createServiceHandler({
+    ops,
+    identityKey: deps.identityKey,
+    identityMaxAgeMs: deps.identityMaxAgeMs,
+    routes: {
+      '/graphql': { methods: ['GET', 'POST'], handle: (request, identity) => handle(request, { identity, scheduler: deps.scheduler, store: deps.store }) },
+    },
+  });
 }

@@ -1,22 +1,13 @@
 /** Starts the scheduler subgraph and its engine: `SCHEDULER_PORT=4003 ROUTER_IDENTITY_KEY=... NATS_URL=... tsx subgraphs/scheduler/main.ts`. */
-import { createEventBus, createLogger, createMetrics, DEAD_LETTER_STREAM, DEFAULT_STREAMS, SCHEDULER_WORK_STREAM, serve, Terminus } from '../../lib/index.js';
-import { schedulerConfigFromEnv, SchedulerConfigError, type SchedulerConfig } from './config.js';
+import { configOrExit, createEventBus, createLogger, createMetrics, DEAD_LETTER_STREAM, DEFAULT_STREAMS, drainOnSignals, listenService, SCHEDULER_WORK_STREAM, Terminus } from '../../lib/index.js';
+import { schedulerConfigFromEnv, SchedulerConfigError } from './config.js';
 import { createSchedulerSubgraph } from './createSchedulerSubgraph.js';
 import { systemClock } from './engine/Clock.js';
 import { Scheduler } from './engine/Scheduler.js';
 import { SchedulerStore } from './store/SchedulerStore.js';
 
 const logger = createLogger('scheduler');
-let config: SchedulerConfig;
-try {
-  config = schedulerConfigFromEnv();
-} catch (err) {
-  if (err instanceof SchedulerConfigError) {
-    logger.fatal(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = configOrExit(logger, schedulerConfigFromEnv, SchedulerConfigError);
 if (config.bus.kind === 'memory') logger.warn('NATS_URL is not set: the work queue is in this process (in-memory bus); run one scheduler only, queued runs do not survive a restart');
 const metrics = createMetrics('scheduler');
 const terminus = new Terminus(config.terminus);
@@ -49,18 +40,5 @@ for (let attempt = 1; ; attempt++) {
 }
 await scheduler.start();
 const handler = createSchedulerSubgraph({ store, scheduler, identityKey: config.identityKey, bus, logger, metrics });
-const served = await serve(handler, { port: config.port, host: config.host, onError: (err) => logger.error({ err }, 'unhandled error') });
-logger.info({ url: served.url, bus: bus.kind, worker: config.worker, triggers: config.triggers }, 'scheduler subgraph listening');
-console.log(JSON.stringify({ url: served.url }));
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'draining');
-    void (async () => {
-      await served.close();
-      await scheduler.stop();
-      await bus.close();
-      terminus.close();
-      process.exit(0);
-    })();
-  });
-}
+const served = await listenService(handler, { name: 'scheduler', port: config.port, host: config.host, logger, fields: { bus: bus.kind, worker: config.worker, triggers: config.triggers } });
+drainOnSignals(logger, [() => served.close(), () => scheduler.stop(), () => bus.close(), () => terminus.close()]);

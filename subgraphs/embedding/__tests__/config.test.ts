@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../lib/index.js';
 import { embeddingConfigFromEnv, EmbeddingConfigError } from '../config.js';
 
 const base = { ROUTER_IDENTITY_KEY: 'k' };
@@ -32,5 +33,7 @@ describe('embeddingConfigFromEnv', () => {
     ];
     for (const env of bad) expect(() => embeddingConfigFromEnv(env), JSON.stringify(env)).toThrow(EmbeddingConfigError);
     expect(embeddingConfigFromEnv({ EMBEDDING_INSECURE_NO_IDENTITY: 'true' }).identityKey).toBeNull();
+    expect(() => embeddingConfigFromEnv({})).toThrow('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or EMBEDDING_INSECURE_NO_IDENTITY=true for local tests');
+    for (const env of bad) expect(() => embeddingConfigFromEnv(env), JSON.stringify(env)).toThrow(ConfigError);
   });
 });
