@@ -25,19 +25,18 @@ export class CoreConfigError extends ConfigError {
   override name = 'CoreConfigError';
 }
 
-const { integer } = envReaders(CoreConfigError);
+const { integer, flag } = envReaders(CoreConfigError);
 
 /** Reads and validates the configuration from the environment. */
 export function coreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {
   const terminus = asConfigError(CoreConfigError, () => terminusSettingsFromEnv(env));
-  // Not lib's serviceConfigFromEnv: core has no bus, reads CORE_INSECURE_NO_IDENTITY as exactly `true` (any
-  // other value is not an error) and keeps an empty CORE_HOST (the services fall back to 127.0.0.1).
-  const insecure = env['CORE_INSECURE_NO_IDENTITY'] === 'true';
+  // Not lib's serviceConfigFromEnv: core has no event bus. The identity and host rules are the same.
+  const insecure = flag(env, 'CORE_INSECURE_NO_IDENTITY', false);
   const key = env['ROUTER_IDENTITY_KEY'] ?? '';
   if (key === '' && !insecure) throw new CoreConfigError('Set ROUTER_IDENTITY_KEY (the key the router signs identities with), or CORE_INSECURE_NO_IDENTITY=true for local tests');
   return {
     port: integer(env, 'CORE_PORT', 4001, 0, 65535),
-    host: env['CORE_HOST'] ?? '127.0.0.1',
+    host: env['CORE_HOST'] || '127.0.0.1',
     terminus,
     identityKey: key === '' ? null : key,
     nudgeUrl: nudgeUrlFrom(env),

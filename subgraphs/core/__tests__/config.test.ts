@@ -25,9 +25,10 @@ describe('coreConfigFromEnv', () => {
     expect(coreConfigFromEnv({ CORE_INSECURE_NO_IDENTITY: 'true' }).identityKey).toBeNull();
   });
 
-  it('keeps its own reading of CORE_HOST and CORE_INSECURE_NO_IDENTITY (not lib serviceConfigFromEnv)', () => {
-    expect(coreConfigFromEnv({ ...base, CORE_HOST: '' }).host).toBe('');
-    expect(() => coreConfigFromEnv({ CORE_INSECURE_NO_IDENTITY: 'yes' })).toThrow(/^Set ROUTER_IDENTITY_KEY .* or CORE_INSECURE_NO_IDENTITY=true for local tests$/);
+  it('reads CORE_HOST and CORE_INSECURE_NO_IDENTITY as the other services read theirs', () => {
+    expect(coreConfigFromEnv({ ...base, CORE_HOST: '' }).host).toBe('127.0.0.1');
+    expect(() => coreConfigFromEnv({ CORE_INSECURE_NO_IDENTITY: 'yes' })).toThrow('CORE_INSECURE_NO_IDENTITY must be true or false, got "yes"');
+    expect(() => coreConfigFromEnv({ CORE_INSECURE_NO_IDENTITY: 'false' })).toThrow(/^Set ROUTER_IDENTITY_KEY .* or CORE_INSECURE_NO_IDENTITY=true for local tests$/);
   });
 
   it('throws CoreConfigError (a lib ConfigError) saying what to set', () => {
