@@ -1,1 +1,3 @@
 export { createServiceGraphQLHandler } from './createServiceGraphQLHandler.js';
+export { keyedObjectTypes } from './keyedObjectTypes.js';
+export { serviceDateTime, serviceJSON } from './serviceScalars.js';

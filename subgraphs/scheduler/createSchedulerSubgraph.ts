@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createServiceGraphQLHandler,
-  createLogger, createMetrics, createServiceHandler, opsRoutes, supergraphError, type EventBus, type Logger, type Metrics,
+  createLogger, createMetrics, createServiceHandler, opsRoutes, serviceDateTime, serviceJSON, type EventBus, type Logger, type Metrics,
 } from '../../lib/index.js';
 import type { Scheduler } from './engine/Scheduler.js';
 import { graphql } from './graphqlRuntime.js';
@@ -9,7 +9,7 @@ import { createResolvers, type SchedulerContext } from './resolvers/createResolv
 import { SCHEDULER_SDL } from './schemaSdl.js';
 import type { SchedulerStore } from './store/SchedulerStore.js';
 
-const { GraphQLScalarType, Kind } = graphql;
+const { GraphQLScalarType } = graphql;
 
 /** Dependencies of the scheduler subgraph's HTTP handler. */
 export interface SchedulerSubgraphDeps {
@@ -26,19 +26,6 @@ export interface SchedulerSubgraphDeps {
   readonly identityMaxAgeMs?: number;
 }
 
-const DateTime = new GraphQLScalarType({
-  name: 'DateTime',
-  serialize: (v) => v,
-  parseValue: (v) => {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
-    return v;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
-    return ast.value;
-  },
-});
-const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
 
 /**
  * The scheduler subgraph as a fetch-style handler, without side effects: `/graphql` (a valid router
@@ -48,7 +35,7 @@ export function createSchedulerSubgraph(deps: SchedulerSubgraphDeps): (request: 
   const logger = deps.logger ?? createLogger('scheduler');
   const metrics = deps.metrics ?? createMetrics('scheduler');
   const typeDefs = graphql.parse(SCHEDULER_SDL);
-  const resolvers = { ...createResolvers(), DateTime, JSON: JSONScalar };
+  const resolvers = { ...createResolvers(), DateTime: new GraphQLScalarType(serviceDateTime), JSON: new GraphQLScalarType(serviceJSON) };
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
   const handle = createServiceGraphQLHandler<SchedulerContext>({ schema, logger, metrics });
   const ops = opsRoutes({

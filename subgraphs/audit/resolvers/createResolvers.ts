@@ -1,5 +1,5 @@
 import type { DocumentNode } from 'graphql';
-import { supergraphError } from '../../../lib/index.js';
+import { keyedObjectTypes, serviceDateTime, serviceJSON, supergraphError } from '../../../lib/index.js';
 import { graphql } from '../graphqlRuntime.js';
 import { parseTrailers } from '../relay/trailers.js';
 import { listBranches, readCommit, readLog } from '../terminus/commitLog.js';
@@ -9,25 +9,11 @@ import { terminusFailure, type AuditContext } from './AuditRuntime.js';
 import { toChangeNode, toCommitNode, type CommitNode } from './commitNode.js';
 import { commitsQuery, type CommitsArgs } from './commitsQuery.js';
 
-const { GraphQLScalarType, Kind, visit } = graphql;
+const { GraphQLScalarType, visit } = graphql;
 
 /** Commits examined per branch by `commitsByTrace`. */
 const TRACE_SCAN = 5_000;
 
-const DateTime = new GraphQLScalarType({
-  name: 'DateTime',
-  serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
-  parseValue: (v) => {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
-    return v;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw supergraphError('BAD_USER_INPUT', 'DateTime must be an ISO 8601 string');
-    return ast.value;
-  },
-});
-
-const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
 
 /** Members of a union of the SDL. */
 function unionMembers(sdl: DocumentNode, name: string): Set<string> {
@@ -40,16 +26,6 @@ function unionMembers(sdl: DocumentNode, name: string): Set<string> {
   return out;
 }
 
-/** Object types with `@key` in the SDL (the core entities this subgraph extends). */
-function entityTypes(sdl: DocumentNode): string[] {
-  const names: string[] = [];
-  visit(sdl, {
-    ObjectTypeDefinition(node) {
-      if (node.directives?.some((d) => d.name.value === 'key')) names.push(node.name.value);
-    },
-  });
-  return names;
-}
 
 async function version(ctx: AuditContext, text: string): Promise<Version> {
   const branches = await listBranches(ctx.runtime.terminus).catch((err: unknown) => terminusFailure(err));
@@ -79,10 +55,10 @@ export function createResolvers(sdl: DocumentNode) {
     });
   };
   const changed = unionMembers(sdl, 'ChangedDocument');
-  const entities = Object.fromEntries(entityTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), history }]));
+  const entities = Object.fromEntries(keyedObjectTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), history }]));
   return {
-    DateTime,
-    JSON: JSONScalar,
+    DateTime: new GraphQLScalarType(serviceDateTime),
+    JSON: new GraphQLScalarType(serviceJSON),
     ...entities,
     DocumentChange: {
       document: (change: { id: string; type: string }) => (changed.has(change.type) ? { __typename: change.type, id: change.id } : null),

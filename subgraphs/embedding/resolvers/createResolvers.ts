@@ -1,11 +1,11 @@
 import type { DocumentNode } from 'graphql';
-import { supergraphError, type Identity } from '../../../lib/index.js';
+import { keyedObjectTypes, serviceDateTime, supergraphError, type Identity } from '../../../lib/index.js';
 import type { EmbeddingEngine } from '../engine/EmbeddingEngine.js';
 import { graphql } from '../graphqlRuntime.js';
 import type { VectorHit } from '../vectors/VectorIndex.js';
 import { checkSearchInput, checkText } from './searchInput.js';
 
-const { GraphQLScalarType, visit } = graphql;
+const { GraphQLScalarType } = graphql;
 
 /** What lives as long as the handler. */
 export interface EmbeddingRuntime {
@@ -24,18 +24,7 @@ export interface EmbeddingContext {
 
 const QUERY_CACHE = 256;
 
-const DateTime = new GraphQLScalarType({ name: 'DateTime', serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)) });
 
-/** Object types with `@key` in the SDL (the entities that get `similar`). */
-function entityTypes(sdl: DocumentNode): string[] {
-  const names: string[] = [];
-  visit(sdl, {
-    ObjectTypeDefinition(node) {
-      if (node.directives?.some((d) => d.name.value === 'key')) names.push(node.name.value);
-    },
-  });
-  return names;
-}
 
 async function queryVector(runtime: EmbeddingRuntime, text: string): Promise<Float32Array> {
   const cached = runtime.queryCache.get(text);
@@ -68,9 +57,9 @@ export function createResolvers(sdl: DocumentNode) {
     if (vector === undefined || input.types.size === 0) return [];
     return engine.search(input.branch, vector, input.k, { types: input.types, exclude: source.id }).map(toHit);
   };
-  const entities = Object.fromEntries(entityTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), similar }]));
+  const entities = Object.fromEntries(keyedObjectTypes(sdl).map((name) => [name, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }), similar }]));
   return {
-    DateTime,
+    DateTime: new GraphQLScalarType(serviceDateTime),
     ...entities,
     SemanticHit: { entity: (hit: { id: string; type: string }) => ({ __typename: hit.type, id: hit.id }) },
     Embeddable: { __resolveType: (value: { __typename: string }) => value.__typename },
