@@ -12,14 +12,22 @@ export interface RouterMetrics extends Metrics {
   /** Schema loads by outcome (`loaded`, `unchanged`, `failed`). */
   readonly schemaLoads: Counter<'outcome'>;
   /** Reads subscription gauges and counters from `counts` at every scrape (the router calls it once). */
-  observeSubscriptions(counts: () => { readonly active: number; readonly live: number; readonly frames: number; readonly writes: number }): void;
+  observeSubscriptions(counts: () => SubscriptionTotals): void;
+}
+
+/** What the subscription server reports at each scrape. */
+interface SubscriptionTotals {
+  readonly active: number;
+  readonly live: number;
+  readonly frames: number;
+  readonly writes: number;
 }
 
 /** Creates the registry with every router metric. */
 export function createRouterMetrics(service = 'router'): RouterMetrics {
   const base = createMetrics(service);
   const registers = [base.registry];
-  let subscriptionCounts: (() => { readonly active: number; readonly live: number; readonly frames: number; readonly writes: number }) | undefined;
+  let subscriptionCounts: (() => SubscriptionTotals) | undefined;
   new Gauge({
     name: 'router_subscriptions',
     help: 'graphql-ws subscriptions: accepted (active) and receiving events (live)',
@@ -31,29 +39,23 @@ export function createRouterMetrics(service = 'router'): RouterMetrics {
       this.set({ state: 'live' }, c?.live ?? 0);
     },
   });
-  // Monotonic totals kept by the subscription server; exposed as counters by setting their value at scrape.
-  let framesSeen = 0;
-  let writesSeen = 0;
-  new Counter({
-    name: 'router_subscription_frames_total',
-    help: 'Event frames written to subscribers',
-    registers,
-    collect() {
-      const frames = subscriptionCounts?.().frames ?? 0;
-      if (frames > framesSeen) this.inc(frames - framesSeen);
-      framesSeen = Math.max(framesSeen, frames);
-    },
-  });
-  new Counter({
-    name: 'router_subscription_socket_writes_total',
-    help: 'Socket writes carrying event frames (fewer than frames when frames for a socket coalesce under load)',
-    registers,
-    collect() {
-      const writes = subscriptionCounts?.().writes ?? 0;
-      if (writes > writesSeen) this.inc(writes - writesSeen);
-      writesSeen = Math.max(writesSeen, writes);
-    },
-  });
+  // Monotonic totals kept by the subscription server, exposed as counters (advanced to the total at scrape).
+  const total = (name: string, help: string, read: (c: SubscriptionTotals) => number): void => {
+    let seen = 0;
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        const c = subscriptionCounts?.();
+        const now = c === undefined ? 0 : read(c);
+        if (now > seen) this.inc(now - seen);
+        seen = Math.max(seen, now);
+      },
+    });
+  };
+  total('router_subscription_frames_total', 'Event frames written to subscribers', (c) => c.frames);
+  total('router_subscription_socket_writes_total', 'Socket writes carrying event frames (fewer than frames when frames for a socket coalesce under load)', (c) => c.writes);
   return {
     observeSubscriptions: (counts) => {
       subscriptionCounts = counts;
