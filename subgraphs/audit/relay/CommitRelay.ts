@@ -1,6 +1,6 @@
 import { Counter, Histogram } from 'prom-client';
-import { createLogger, type CommitEvent, type EventBus, type Logger, type Metrics, type Terminus } from '../../../lib/index.js';
-import { listBranches, readLog } from '../terminus/commitLog.js';
+import { createLogger, listBranches, type CommitEvent, type EventBus, type Logger, type Metrics, type Terminus } from '../../../lib/index.js';
+import { readLog } from '../terminus/commitLog.js';
 import { publishCommits, publishReset, walkBack, type BranchRelayContext } from './relayBranch.js';
 import { RelayCursors, type BranchCursor } from './RelayCursors.js';
 

@@ -1,8 +1,8 @@
 import type { DocumentNode } from 'graphql';
-import { keyedObjectTypes, serviceDateTime, serviceJSON, supergraphError } from '../../../lib/index.js';
+import { keyedObjectTypes, listBranches, serviceDateTime, serviceJSON, supergraphError } from '../../../lib/index.js';
 import { graphql } from '../graphqlRuntime.js';
 import { parseTrailers } from '../relay/trailers.js';
-import { listBranches, readCommit, readLog } from '../terminus/commitLog.js';
+import { readCommit, readLog } from '../terminus/commitLog.js';
 import { documentHistory } from '../terminus/documentHistory.js';
 import { versionDiff, type Version } from '../terminus/diffs.js';
 import { terminusFailure, type AuditContext } from './AuditRuntime.js';

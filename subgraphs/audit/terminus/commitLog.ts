@@ -1,5 +1,4 @@
-import { refPath, TerminusError, type Terminus } from '../../../lib/index.js';
-import { fromTerminusBranch, toTerminusBranch } from './branchNames.js';
+import { refPath, type Terminus, TerminusError, toTerminusBranch } from '../../../lib/index.js';
 
 /** One commit as `/api/log` shows it. */
 export interface LogEntry {
@@ -58,15 +57,3 @@ export async function readCommit(terminus: Terminus, id: string): Promise<LogEnt
   }
 }
 
-/** Every branch (supergraph name) with its head commit id (undefined for a branch without commits). */
-export async function listBranches(terminus: Terminus): Promise<Map<string, string | undefined>> {
-  const client = terminus.client();
-  const raw = (await terminus.call(() => client.getBranches(terminus.settings.db) as Promise<unknown>)) as Record<string, { name?: string; head?: string }> | null;
-  const branches = new Map<string, string | undefined>();
-  for (const b of Object.values(raw ?? {})) {
-    if (typeof b.name !== 'string') continue;
-    const head = typeof b.head === 'string' ? b.head.slice(b.head.lastIndexOf('/') + 1) : undefined;
-    branches.set(fromTerminusBranch(b.name), head === '' ? undefined : head);
-  }
-  return branches;
-}

@@ -1,5 +1,4 @@
-import { refPath, type ChangeOp, type DocumentChange, type Terminus } from '../../../lib/index.js';
-import { toTerminusBranch } from './branchNames.js';
+import { type ChangeOp, type DocumentChange, refPath, type Terminus, toTerminusBranch } from '../../../lib/index.js';
 
 /** One document's diff as TerminusDB returns it (§8.1): Insert, Delete, or a patch with `@id`. */
 export type DocumentDiff = Readonly<Record<string, unknown>>;

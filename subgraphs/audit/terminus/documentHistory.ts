@@ -1,5 +1,4 @@
-import { refPath, type Terminus } from '../../../lib/index.js';
-import { toTerminusBranch } from './branchNames.js';
+import { refPath, type Terminus, toTerminusBranch } from '../../../lib/index.js';
 import type { LogEntry } from './commitLog.js';
 
 /** The commits that changed a document on a branch, newest first (`/api/history`). */

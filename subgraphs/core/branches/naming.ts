@@ -20,15 +20,4 @@ export function checkBranchName(name: string): void {
   }
 }
 
-/**
- * The TerminusDB name of a branch. TerminusDB resource paths split on `/` (also after decoding
- * `%2F`), so `/` is stored as `~` (which the naming rules do not allow): `feature/x` ↔ `feature~x`.
- */
-export function toTerminusBranch(name: string): string {
-  return name.replaceAll('/', '~');
-}
-
-/** The supergraph name of a TerminusDB branch (inverse of `toTerminusBranch`). */
-export function fromTerminusBranch(name: string): string {
-  return name.replaceAll('~', '/');
-}
+export { fromTerminusBranch, toTerminusBranch } from '../../../lib/index.js';

@@ -1,5 +1,6 @@
 import { refPath, TerminusError, type Terminus } from '../../../lib/index.js';
-import { deleteBranch, documentPage, fromTerminusBranch, isProtectedBranch, listBranches } from '../store/terminusOps.js';
+import { fromTerminusBranch, listBranches } from '../../../lib/index.js';
+import { deleteBranch, documentPage, isProtectedBranch } from '../store/terminusOps.js';
 import { checkAborted, field, type JobKind } from './JobKind.js';
 
 /** Payload of `branch-gc`: `dryRun` lists what would go without deleting. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { invalidDocuments as byDocument, schemaWitnesses } from '../../../lib/index.js';
 import { pushOntology } from '../../../ontology/index.js';
-import { headOf, toTerminusBranch } from '../store/terminusOps.js';
+import { toTerminusBranch } from '../../../lib/index.js';
+import { headOf } from '../store/terminusOps.js';
 import { field, PermanentError, type JobKind } from './JobKind.js';
 
 /** Payload of `validate`: the branch to re-check. */
