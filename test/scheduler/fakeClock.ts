@@ -5,6 +5,8 @@ export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, firing every timer due on the way (and letting async work they start settle). */
   advance(ms: number): Promise<void>;
   set(iso: string): void;
+  /** Timers not yet fired. */
+  pending(): number;
 }
 
 export function fakeClock(start: string): FakeClock {
@@ -34,5 +36,6 @@ export function fakeClock(start: string): FakeClock {
     set(iso) {
       now = Date.parse(iso);
     },
+    pending: () => timers.length,
   };
 }

@@ -1,72 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { cronError, CronTicker, lastTick, type Clock } from '../index.js';
-
-/** A clock that only moves when told to. */
-function fakeClock(start: string): Clock & { advance(ms: number): void; pending(): number } {
-  let now = Date.parse(start);
-  let timers: { at: number; fn: () => void }[] = [];
-  return {
-    now: () => now,
-    setTimer(ms, fn) {
-      const timer = { at: now + ms, fn };
-      timers.push(timer);
-      return () => void (timers = timers.filter((t) => t !== timer));
-    },
-    advance(ms) {
-      const target = now + ms;
-      for (;;) {
-        const due = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-        if (due === undefined) break;
-        timers = timers.filter((t) => t !== due);
-        now = due.at;
-        due.fn();
-      }
-      now = target;
-    },
-    pending: () => timers.length,
-  };
-}
+import { cronError, CronTicker, lastTick } from '../../subgraphs/scheduler/index.js';
+import { fakeClock } from './fakeClock.js';
 
 describe('CronTicker', () => {
-  it('fires at each matching minute, exactly at the scheduled time, and never early', () => {
+  it('fires at each matching minute, exactly at the scheduled time, and never early', async () => {
     const clock = fakeClock('2026-03-01T12:00:30.000Z');
     const fired: string[] = [];
     const ticker = new CronTicker(clock, (id, at) => fired.push(`${id}@${new Date(at).toISOString()}@${new Date(clock.now()).toISOString()}`));
     ticker.sync([{ id: 'a', pattern: '* * * * *', timezone: null }]);
-    clock.advance(29_999);
+    await clock.advance(29_999);
     expect(fired).toEqual([]);
-    clock.advance(1);
+    await clock.advance(1);
     expect(fired).toEqual(['a@2026-03-01T12:01:00.000Z@2026-03-01T12:01:00.000Z']);
-    clock.advance(120_000);
+    await clock.advance(120_000);
     expect(fired.map((f) => f.split('@')[1])).toEqual(['2026-03-01T12:01:00.000Z', '2026-03-01T12:02:00.000Z', '2026-03-01T12:03:00.000Z']);
   });
 
-  it('follows seconds patterns and time zones', () => {
+  it('follows seconds patterns and time zones', async () => {
     const clock = fakeClock('2026-03-01T00:00:00.000Z');
     const fired: number[] = [];
     const ticker = new CronTicker(clock, (_id, at) => fired.push(at));
     ticker.sync([{ id: 'b', pattern: '*/15 * * * * *', timezone: null }]);
-    clock.advance(60_000);
+    await clock.advance(60_000);
     expect(fired.map((t) => new Date(t).toISOString().slice(11, 19))).toEqual(['00:00:15', '00:00:30', '00:00:45', '00:01:00']);
     ticker.stop();
     const berlin: number[] = [];
     const t2 = new CronTicker(clock, (_id, at) => berlin.push(at));
     t2.sync([{ id: 'c', pattern: '0 9 * * *', timezone: 'Europe/Berlin' }]);
-    clock.advance(24 * 3_600_000);
+    await clock.advance(24 * 3_600_000);
     expect(berlin.map((t) => new Date(t).toISOString())).toEqual(['2026-03-01T08:00:00.000Z']);
   });
 
-  it('restarts a changed pattern, stops a removed one, and keeps an unchanged one', () => {
+  it('restarts a changed pattern, stops a removed one, and keeps an unchanged one', async () => {
     const clock = fakeClock('2026-03-01T00:00:00.000Z');
     const fired: string[] = [];
     const ticker = new CronTicker(clock, (id) => fired.push(id));
     ticker.sync([{ id: 'a', pattern: '*/10 * * * * *', timezone: null }, { id: 'b', pattern: '*/10 * * * * *', timezone: null }]);
-    clock.advance(10_000);
+    await clock.advance(10_000);
     expect(fired.sort()).toEqual(['a', 'b']);
     ticker.sync([{ id: 'a', pattern: '*/20 * * * * *', timezone: null }]);
     expect(clock.pending()).toBe(1);
     fired.length = 0;
-    clock.advance(20_000);
+    await clock.advance(20_000);
     expect(fired).toEqual(['a']);
     expect(ticker.nextTick('a')).toBe(Date.parse('2026-03-01T00:00:40.000Z'));
     ticker.stop();
