@@ -1,7 +1,7 @@
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricValue } from '../router/fixtures/metricValue.js';
-import { startStack, subscribe, token, type Stack, type Subscriber } from './harness.js';
+import { startStack, subscribe, subscribers, token, type Stack, type Subscriber } from './harness.js';
 
 const QUERY = `subscription($types: [String!], $after: String) {
   commitAdded(branch: "main", types: $types, after: $after) {
@@ -13,19 +13,7 @@ const QUERY = `subscription($types: [String!], $after: String) {
 describe('Subscription.commitAdded over graphql-ws', () => {
   let s: Stack;
   let bearer: string;
-  const open: Subscriber[] = [];
-  const sub = (auth: string | undefined, variables: Record<string, unknown> = {}, query = QUERY): Subscriber => {
-    const one = subscribe(s.wsUrl(), auth, query, variables);
-    open.push(one);
-    return one;
-  };
-  const live = async (n: number): Promise<void> => {
-    await expect.poll(() => s.router.subscriptions().live, { timeout: 10_000 }).toBe(n);
-  };
-  const closeAll = async (): Promise<void> => {
-    await Promise.all(open.splice(0).map((o) => o.dispose()));
-    await expect.poll(() => s.router.subscriptions().active, { timeout: 5_000 }).toBe(0);
-  };
+  const { sub, live, closeAll, forget } = subscribers(() => s, QUERY);
   const commitIds = (o: Subscriber): string[] => o.events.map((e) => e.data?.commitAdded?.commitId as string);
 
   beforeAll(async () => {
@@ -98,7 +86,7 @@ describe('Subscription.commitAdded over graphql-ws', () => {
     const cursor = a.events[0].data.commitAdded.cursor as string;
     await s.restartRouter();
     await expect.poll(() => a.closeCode, { timeout: 5_000 }).toBeDefined();
-    open.splice(0);
+    forget();
     const missed = [await s.db.writeTag('ws-d1'), await s.db.writeTag('ws-d2')];
     const b = sub(bearer, { after: cursor });
     await expect.poll(() => b.events.length, { timeout: 10_000 }).toBe(2);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, subscribe, token, type Stack, type Subscriber } from './harness.js';
+import { startStack, subscribers, token, type Stack } from './harness.js';
 
 const TAG = `subscription($id: ID!, $branch: String! = "main", $after: String) {
   documentChanged(type: "Tag", id: $id, branch: $branch, after: $after) {
@@ -12,19 +12,7 @@ const TAG = `subscription($id: ID!, $branch: String! = "main", $after: String) {
 describe('Subscription.documentChanged over graphql-ws', () => {
   let s: Stack;
   let bearer: string;
-  const open: Subscriber[] = [];
-  const sub = (auth: string | undefined, variables: Record<string, unknown>, query = TAG): Subscriber => {
-    const one = subscribe(s.wsUrl(), auth, query, variables);
-    open.push(one);
-    return one;
-  };
-  const live = async (n: number): Promise<void> => {
-    await expect.poll(() => s.router.subscriptions().live, { timeout: 10_000 }).toBe(n);
-  };
-  const closeAll = async (): Promise<void> => {
-    await Promise.all(open.splice(0).map((o) => o.dispose()));
-    await expect.poll(() => s.router.subscriptions().active, { timeout: 5_000 }).toBe(0);
-  };
+  const { sub, live, closeAll } = subscribers(() => s, TAG);
   /** Waits until the relay has published everything up to the branch head. */
   const settled = async (branch = 'main'): Promise<void> => {
     const head = await s.db.head(branch);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { createEventBus, serve, type EventBus, type Served } from '../../lib/index.js';
 import { SDL_PATH } from '../../ontology/index.js';
@@ -149,4 +150,27 @@ export function subscribe(url: string, authorization: string | undefined, query:
     },
   );
   return sub;
+}
+
+/** Subscribers opened by one test file on the current stack: open, wait until n are live, close all. */
+export function subscribers(stack: () => Stack, query: string) {
+  const open: Subscriber[] = [];
+  return {
+    sub(auth: string | undefined, variables: Record<string, unknown> = {}, q = query): Subscriber {
+      const one = subscribe(stack().wsUrl(), auth, q, variables);
+      open.push(one);
+      return one;
+    },
+    async live(n: number): Promise<void> {
+      await expect.poll(() => stack().router.subscriptions().live, { timeout: 10_000 }).toBe(n);
+    },
+    /** Stops tracking the subscribers opened so far (their router is gone). */
+    forget(): void {
+      open.splice(0);
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(open.splice(0).map((o) => o.dispose()));
+      await expect.poll(() => stack().router.subscriptions().active, { timeout: 5_000 }).toBe(0);
+    },
+  };
 }
