@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { entityExtensions, withEntityBlock, type EntityManifest } from './entityExtensions.js';
+import { withEntityBlock } from '../../../lib/index.js';
+import { entityExtensions, type EntityManifest } from './entityExtensions.js';
 
 /** The committed SDL of the audit subgraph (`schema.graphql`). */
 export const AUDIT_SDL: string = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');

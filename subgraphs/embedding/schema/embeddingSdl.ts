@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { entityExtensions, withEntityBlock, type EmbeddingManifest } from './entityExtensions.js';
+import { withEntityBlock } from '../../../lib/index.js';
+import { entityExtensions, type EmbeddingManifest } from './entityExtensions.js';
 
 /** The committed SDL of the embedding subgraph (`schema.graphql`). */
 export const EMBEDDING_SDL: string = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');

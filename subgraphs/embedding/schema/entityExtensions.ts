@@ -1,3 +1,5 @@
+import { accessDirectives } from '../../../lib/index.js';
+
 /** The manifest fields the embedding subgraph needs (a subset of `subgraphs/core/model.generated.json`). */
 export interface EmbeddingManifest {
   readonly types: Readonly<
@@ -22,11 +24,6 @@ const SIMILAR =
   '  "Documents closest in meaning to this one (its embedded text), best first; `branch` as in `semanticSearch`."\n' +
   '  similar(k: Int = 10, types: [String!], branch: String = "main"): [SemanticHit!]!';
 
-function access(t: { authenticated?: boolean; scopes?: readonly string[] }): string {
-  const scopes = t.scopes ?? [];
-  return `${t.authenticated === true ? ' @authenticated' : ''}${scopes.length > 0 ? ` @requiresScopes(scopes: [[${scopes.map((s) => JSON.stringify(s)).join(', ')}]])` : ''}`;
-}
-
 /** Concrete document types with embedded text (the members of `Embeddable`), sorted. */
 export function embeddableTypes(manifest: EmbeddingManifest): string[] {
   return Object.entries(manifest.types)
@@ -46,18 +43,7 @@ export function entityExtensions(manifest: EmbeddingManifest): string {
   const blocks: string[] = [`"A document with embedded text, resolved by the core subgraph."\nunion Embeddable = ${members.join(' | ')}`];
   for (const name of members) {
     const t = manifest.types[name] ?? { kind: 'entity' };
-    blocks.push(`type ${name} @key(fields: "id")${access(t)} {\n  id: ID!\n${SIMILAR}\n}`);
+    blocks.push(`type ${name} @key(fields: "id")${accessDirectives(t)} {\n  id: ID!\n${SIMILAR}\n}`);
   }
   return blocks.join('\n\n');
-}
-
-const BEGIN = /^# BEGIN generated entities.*$/m;
-const END = /^# END generated entities$/m;
-
-/** The SDL with its generated block replaced by `block`. */
-export function withEntityBlock(sdl: string, block: string): string {
-  const begin = BEGIN.exec(sdl);
-  const end = END.exec(sdl);
-  if (begin === null || end === null || end.index < begin.index) throw new Error('schema.graphql lacks the "# BEGIN/# END generated entities" markers');
-  return `${sdl.slice(0, begin.index + begin[0].length)}\n${block}\n${sdl.slice(end.index)}`;
 }
