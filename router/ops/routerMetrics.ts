@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { createMetrics, type Metrics } from '../../lib/index.js';
+import type { SubscriptionCounts } from '../subscriptions/createSubscriptionServer.js';
 
 /** The router's metrics: lib's request histogram and error counter plus subgraph, cache and breaker metrics. */
 export interface RouterMetrics extends Metrics {
@@ -12,22 +13,14 @@ export interface RouterMetrics extends Metrics {
   /** Schema loads by outcome (`loaded`, `unchanged`, `failed`). */
   readonly schemaLoads: Counter<'outcome'>;
   /** Reads subscription gauges and counters from `counts` at every scrape (the router calls it once). */
-  observeSubscriptions(counts: () => SubscriptionTotals): void;
-}
-
-/** What the subscription server reports at each scrape. */
-interface SubscriptionTotals {
-  readonly active: number;
-  readonly live: number;
-  readonly frames: number;
-  readonly writes: number;
+  observeSubscriptions(counts: () => SubscriptionCounts): void;
 }
 
 /** Creates the registry with every router metric. */
 export function createRouterMetrics(service = 'router'): RouterMetrics {
   const base = createMetrics(service);
   const registers = [base.registry];
-  let subscriptionCounts: (() => SubscriptionTotals) | undefined;
+  let subscriptionCounts: (() => SubscriptionCounts) | undefined;
   new Gauge({
     name: 'router_subscriptions',
     help: 'graphql-ws subscriptions: accepted (active) and receiving events (live)',
@@ -40,7 +33,7 @@ export function createRouterMetrics(service = 'router'): RouterMetrics {
     },
   });
   // Monotonic totals kept by the subscription server, exposed as counters (advanced to the total at scrape).
-  const total = (name: string, help: string, read: (c: SubscriptionTotals) => number): void => {
+  const total = (name: string, help: string, read: (c: SubscriptionCounts) => number): void => {
     let seen = 0;
     new Counter({
       name,
